@@ -1,0 +1,52 @@
+#include "cli/context.h"
+
+#include <cstdio>
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "render/format.h"
+
+namespace duban {
+
+Date resolve_today(const GlobalOptions& g) {
+  if (!g.today.empty()) {
+    if (auto d = parse_iso_date(g.today)) return *d;
+    throw CommandFailure{kExitUsage, fmt::format("duban: --today 应为日期，如 2024-06-10，这里是“{}”", g.today)};
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return *Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+std::filesystem::path resolve_workspace(const GlobalOptions& g) {
+  namespace fs = std::filesystem;
+  if (!g.dir.empty()) {
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::path(g.dir) / "tasks.yaml", ec)) {
+      throw CommandFailure{kExitProblems, fmt::format("duban: 目录“{}”中没有 tasks.yaml：请检查 -C 后的路径", g.dir)};
+    }
+    return g.dir;
+  }
+  if (auto dir = find_workspace(fs::current_path())) return *dir;
+  throw CommandFailure{kExitProblems,
+                       "duban: 当前目录及其上级目录中都没有 tasks.yaml：请在工作目录中运行，或用 -C 指定目录"};
+}
+
+Workspace load_or_fail(const GlobalOptions& g) {
+  const Date today = resolve_today(g);
+  LoadResult loaded = load_workspace(resolve_workspace(g), today);
+  for (const Diagnostic& d : loaded.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
+  if (!loaded.ok()) {
+    throw CommandFailure{kExitProblems, "duban: 输入文件有错误，请先改正（可运行 duban check 查看）"};
+  }
+  return std::move(loaded.workspace);
+}
+
+Format parse_format_option(const std::string& value) {
+  if (auto f = parse_format(value)) return *f;
+  throw CommandFailure{kExitUsage, fmt::format("duban: 不认识的格式“{}”", value)};
+}
+
+}  // namespace duban

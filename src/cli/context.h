@@ -1,0 +1,56 @@
+// What every command shares: the global options, finding the workspace,
+// the clock, and loading with diagnostics shown. The only place that reads
+// the clock.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include <CLI/CLI.hpp>
+
+#include "load/workspace_loader.h"
+#include "model/date.h"
+#include "render/format.h"
+
+namespace duban {
+
+/// Exit codes: all well, problems found or a failure, usage error.
+constexpr int kExitOk = 0;
+constexpr int kExitProblems = 1;
+constexpr int kExitUsage = 2;
+
+/// Options given before or after the command name.
+struct GlobalOptions {
+  std::string dir;    ///< -C
+  std::string today;  ///< --today
+};
+
+/// A command's run function, called after parsing when its subcommand was given.
+using Runner = std::function<int()>;
+using CommandSetup = std::pair<CLI::App*, Runner>;
+
+/// Thrown by helpers to end a command with a message and exit code.
+struct CommandFailure {
+  int exit_code;
+  std::string message;
+};
+
+/// The --today date, or the local date from the clock.
+Date resolve_today(const GlobalOptions& g);
+
+/// The workspace directory from -C or the nearest ancestor with tasks.yaml.
+std::filesystem::path resolve_workspace(const GlobalOptions& g);
+
+/// Loads the workspace; prints its diagnostics to stderr; throws
+/// CommandFailure when it has errors.
+Workspace load_or_fail(const GlobalOptions& g);
+
+/// Parses a --format value against the allowed names.
+Format parse_format_option(const std::string& value);
+
+CommandSetup add_check_command(CLI::App& app, const GlobalOptions& g);
+CommandSetup add_tasks_command(CLI::App& app, const GlobalOptions& g);
+
+}  // namespace duban

@@ -1,0 +1,46 @@
+// duban: supervision of a street office's yearly work list (督办).
+// main() only parses the command line and maps outcomes to exit codes.
+#include <cstdio>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/context.h"
+
+#ifndef DUBAN_VERSION
+#define DUBAN_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace duban;
+  CLI::App app{"duban：工作清单督办——检查进度、对账销号、督办通知", "duban"};
+  app.set_version_flag("--version", "duban " DUBAN_VERSION);
+  GlobalOptions g;
+  app.add_option("-C", g.dir, "工作目录（含 tasks.yaml）；默认为当前目录或其最近的上级目录");
+  app.add_option("--today", g.today, "以此日期代替今天（YYYY-MM-DD），用于测试和复现");
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  const std::vector<CommandSetup> commands = {
+      add_check_command(app, g),
+      add_tasks_command(app, g),
+  };
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  try {
+    for (const auto& [sub, run] : commands) {
+      if (sub->parsed()) return run();
+    }
+  } catch (const CommandFailure& f) {
+    fmt::print(stderr, "{}\n", f.message);
+    return f.exit_code;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "duban: {}\n", e.what());
+    return kExitProblems;
+  }
+  return kExitUsage;
+}

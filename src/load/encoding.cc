@@ -1,0 +1,118 @@
+#include "load/encoding.h"
+
+#include <fmt/format.h>
+
+#include "model/text.h"
+
+namespace duban {
+namespace {
+
+// Length of the valid UTF-8 sequence at `i`, or 0.
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  auto cont = [&](size_t k) {
+    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+  };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c == 0xF0 && c1 < 0x90) return 0;
+    if (c == 0xF4 && c1 >= 0x90) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+struct Cursor {
+  int line = 1;
+  int column = 1;
+};
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) {
+  for (size_t i = 0; i < bytes.size();) {
+    const size_t n = utf8_sequence_length(bytes, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+bool looks_like_gbk(std::string_view bytes) {
+  bool any_double = false;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x80) continue;
+    if (c == 0x80 || c == 0xFF || i + 1 >= bytes.size()) return false;
+    const auto t = static_cast<unsigned char>(bytes[i + 1]);
+    if (t >= 0x30 && t <= 0x39) {  // GB18030 four-byte form
+      if (i + 3 >= bytes.size()) return false;
+      i += 3;
+    } else if (t >= 0x40 && t <= 0xFE && t != 0x7F) {
+      ++i;
+    } else {
+      return false;
+    }
+    any_double = true;
+  }
+  return any_double;
+}
+
+bool check_text_bytes(const std::string& path, std::string_view bytes, std::vector<Diagnostic>& out) {
+  Cursor at;
+  bool tab_reported_on_line = false;
+  for (size_t i = 0; i < bytes.size();) {
+    const size_t n = utf8_sequence_length(bytes, i);
+    if (n == 0) {
+      const std::string how =
+          looks_like_gbk(bytes)
+              ? "文件看起来是 GBK/GB18030 编码，duban 只读 UTF-8：请用记事本“另存为”并把编码选为 "
+                "UTF-8，或在 WPS/VS Code 中以 UTF-8 编码重新保存"
+              : "文件不是有效的 UTF-8 编码：请以 UTF-8 编码重新保存该文件";
+      out.push_back({path, at.line, at.column, Severity::kError, how});
+      return false;
+    }
+    const std::string_view ch = bytes.substr(i, n);
+    const char32_t cp = decode_utf8(ch)[0];
+    if (cp == U'\n') {
+      ++at.line;
+      at.column = 1;
+      tab_reported_on_line = false;
+      i += n;
+      continue;
+    }
+    if (cp == U'\t') {
+      if (!tab_reported_on_line) {
+        out.push_back({path, at.line, at.column, Severity::kError,
+                       "含有制表符（Tab）：YAML 只能用空格缩进，请把制表符换成空格"});
+        tab_reported_on_line = true;
+      }
+    } else if (cp == U'\r') {
+      if (i + 1 >= bytes.size() || bytes[i + 1] != '\n') {
+        out.push_back({path, at.line, at.column, Severity::kError,
+                       "含有单独的回车符（CR）：请以 UTF-8、Windows（CRLF）或 Unix（LF）换行重新保存"});
+      }
+    } else if (cp == 0xFEFF) {
+      out.push_back({path, at.line, at.column, Severity::kError,
+                     "文件中间含有字节顺序标记（U+FEFF，不可见字符）：多半是拼接文件时带入的，请删除该字符"});
+    } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+      out.push_back({path, at.line, at.column, Severity::kError,
+                     fmt::format("含有不可见的控制字符 U+{:04X}：请删除该字符", static_cast<unsigned>(cp))});
+    }
+    ++at.column;
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace duban

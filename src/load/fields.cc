@@ -1,0 +1,159 @@
+#include "load/fields.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "model/text.h"
+
+namespace duban {
+
+std::string label(const YamlNode& value) {
+  return value.key.empty() ? std::string("该项") : fmt::format("“{}”", value.key);
+}
+
+void FieldReader::error(Pos at, std::string message) {
+  out_.push_back({path_, at.line, at.column, Severity::kError, std::move(message)});
+}
+
+void FieldReader::warning(Pos at, std::string message) {
+  out_.push_back({path_, at.line, at.column, Severity::kWarning, std::move(message)});
+}
+
+Pos FieldReader::where(const YamlNode& value) {
+  // yaml-cpp places an empty value at the start of the next line; the key is
+  // where a person will look.
+  return value.is_null() && !value.key.empty() ? value.key_pos : value.pos;
+}
+
+bool FieldReader::expect_map(const YamlNode& node, std::string_view what,
+                             const std::vector<std::string>& known) {
+  if (!node.is_map()) {
+    error(where(node), fmt::format("{}应写成“键: 值”的形式（映射）", what));
+    return false;
+  }
+  for (const YamlNode& member : node.children) {
+    if (std::find(known.begin(), known.end(), member.key) != known.end()) continue;
+    const std::string suggestion = closest_match(member.key, known);
+    error(member.key_pos,
+          suggestion.empty()
+              ? fmt::format("{}中没有“{}”这个键：可用的键有 {}", what, member.key, fmt::join(known, "、"))
+              : fmt::format("{}中没有“{}”这个键：是不是“{}”？", what, member.key, suggestion));
+  }
+  return true;
+}
+
+const YamlNode* FieldReader::required(const YamlNode& map, std::string_view key, std::string_view what) {
+  const YamlNode* value = map.find(key);
+  if (value == nullptr) {
+    error(map.pos, fmt::format("{}缺少必填的“{}”：请补上“{}: …”", what, key, key));
+  }
+  return value;
+}
+
+std::optional<std::string> FieldReader::text(const YamlNode& value) {
+  if (value.is_null() || (value.is_scalar() && value.text.find_first_not_of(" \n") == std::string::npos)) {
+    error(where(value), fmt::format("{}不能为空：请填写内容", label(value)));
+    return std::nullopt;
+  }
+  if (!value.is_scalar()) {
+    error(where(value), fmt::format("{}应为一段文字，不是列表或映射", label(value)));
+    return std::nullopt;
+  }
+  return value.text;
+}
+
+std::string FieldReader::optional_text(const YamlNode* value) {
+  if (value == nullptr || value->is_null()) return {};
+  if (!value->is_scalar()) {
+    error(where(*value), fmt::format("{}应为一段文字，不是列表或映射", label(*value)));
+    return {};
+  }
+  return value->text;
+}
+
+std::optional<int> FieldReader::integer(const YamlNode& value, int min, int max) {
+  const std::string hint = fmt::format("{}应为 {} 到 {} 之间的整数", label(value), min, max);
+  if (!value.is_scalar()) {
+    error(where(value), value.is_null() ? fmt::format("{}不能为空：{}", label(value), hint) : hint);
+    return std::nullopt;
+  }
+  int n = 0;
+  const char* first = value.text.data();
+  const char* last = first + value.text.size();
+  auto [end, ec] = std::from_chars(first, last, n);
+  if (ec != std::errc() || end != last || n < min || n > max) {
+    error(where(value), fmt::format("{}，这里是“{}”", hint, value.text));
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<double> FieldReader::number(const YamlNode& value) {
+  if (value.is_scalar()) {
+    double d = 0;
+    const char* first = value.text.data();
+    const char* last = first + value.text.size();
+    auto [end, ec] = std::from_chars(first, last, d);
+    if (ec == std::errc() && end == last && std::isfinite(d) && d >= 0) return d;
+  }
+  error(where(value), fmt::format("{}应为不小于 0 的数字（如 15 或 98.5，不带单位）{}", label(value),
+                                  value.is_scalar() ? fmt::format("，这里是“{}”", value.text) : ""));
+  return std::nullopt;
+}
+
+std::optional<Date> FieldReader::date(const YamlNode& value) {
+  if (value.is_scalar()) {
+    if (auto d = parse_iso_date(value.text)) return d;
+    error(where(value), fmt::format("{}不是有效日期“{}”：请写成 2024-06-08 的形式，并确认这一天存在",
+                                    label(value), value.text));
+  } else {
+    error(where(value), fmt::format("{}应为日期，如 2024-06-08", label(value)));
+  }
+  return std::nullopt;
+}
+
+std::optional<Month> FieldReader::month(const YamlNode& value) {
+  if (value.is_scalar()) {
+    if (auto m = parse_iso_month(value.text)) return m;
+  }
+  error(where(value), fmt::format("{}应为月份，如 2024-05", label(value)));
+  return std::nullopt;
+}
+
+std::optional<DueDate> FieldReader::due(const YamlNode& value) {
+  if (value.is_scalar()) {
+    if (auto d = parse_due_date(value.text)) return d;
+    error(where(value),
+          fmt::format("{}无法识别为期限“{}”：可写 2024年6月前、2024年6月底前、2024年6月30日前、"
+                      "2024-06 或 2024-06-30，并确认这一天存在",
+                      label(value), value.text));
+  } else {
+    error(where(value), fmt::format("{}应为期限，如 2024年6月前", label(value)));
+  }
+  return std::nullopt;
+}
+
+std::vector<const YamlNode*> FieldReader::list(const YamlNode& value) {
+  std::vector<const YamlNode*> items;
+  if (value.is_sequence()) {
+    for (const YamlNode& c : value.children) items.push_back(&c);
+  } else if (value.is_scalar()) {
+    items.push_back(&value);
+  } else if (value.is_map()) {
+    error(where(value), fmt::format("{}应为列表（每项以“- ”开头，或写成 [甲, 乙]）", label(value)));
+  }
+  return items;
+}
+
+std::vector<std::pair<std::string, Pos>> FieldReader::texts(const YamlNode& value) {
+  std::vector<std::pair<std::string, Pos>> out;
+  for (const YamlNode* item : list(value)) {
+    if (auto t = text(*item)) out.emplace_back(*t, item->pos);
+  }
+  return out;
+}
+
+}  // namespace duban

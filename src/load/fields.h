@@ -1,0 +1,56 @@
+// Reading typed values out of a YamlNode tree, reporting every mismatch with
+// its position and a hint in Chinese. Shared by the task and progress files.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "load/yaml_tree.h"
+#include "model/date.h"
+#include "model/diagnostic.h"
+#include "model/due_date.h"
+
+namespace duban {
+
+/// Reads fields of one file and collects what is wrong with them.
+class FieldReader {
+ public:
+  FieldReader(std::string path, std::vector<Diagnostic>& out) : path_(std::move(path)), out_(out) {}
+
+  const std::string& path() const { return path_; }
+  void error(Pos at, std::string message);
+  void warning(Pos at, std::string message);
+  /// Where a value is, or where its key is when the value is empty.
+  static Pos where(const YamlNode& value);
+
+  /// True when `node` is a map; reports it otherwise, and reports keys not
+  /// in `known`, suggesting the closest.
+  bool expect_map(const YamlNode& node, std::string_view what, const std::vector<std::string>& known);
+  /// The member `key` of `map`, reporting it when missing.
+  const YamlNode* required(const YamlNode& map, std::string_view key, std::string_view what);
+
+  /// Non-empty text.
+  std::optional<std::string> text(const YamlNode& value);
+  /// Text, empty allowed (an empty value is "").
+  std::string optional_text(const YamlNode* value);
+  std::optional<int> integer(const YamlNode& value, int min, int max);
+  std::optional<double> number(const YamlNode& value);
+  std::optional<Date> date(const YamlNode& value);
+  std::optional<Month> month(const YamlNode& value);
+  std::optional<DueDate> due(const YamlNode& value);
+  /// The items of a sequence; a single scalar counts as a list of one.
+  std::vector<const YamlNode*> list(const YamlNode& value);
+  /// Non-empty texts of a sequence.
+  std::vector<std::pair<std::string, Pos>> texts(const YamlNode& value);
+
+ private:
+  std::string path_;
+  std::vector<Diagnostic>& out_;
+};
+
+/// How a value is called in messages: “键名” or “该项”.
+std::string label(const YamlNode& value);
+
+}  // namespace duban

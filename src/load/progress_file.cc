@@ -1,0 +1,280 @@
+#include "load/progress_file.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "load/fields.h"
+#include "load/yaml_tree.h"
+#include "model/text.h"
+
+namespace duban {
+namespace {
+
+const std::vector<std::string> kFileKeys = {"unit", "date", "entries"};
+const std::vector<std::string> kEntryKeys = {"task",     "unit",     "date", "status",  "percent",
+                                             "progress", "problems", "next", "metrics", "milestones",
+                                             "held"};
+
+// What an entry inherits from its file.
+struct FileDefaults {
+  std::optional<std::string> unit;
+  std::optional<Date> date;
+  bool unit_given = false;  // set in the file, even if wrongly (already reported)
+  bool date_given = false;
+};
+
+template <typename Item>
+std::vector<std::string> names_of(const std::vector<Item>& items) {
+  std::vector<std::string> names;
+  for (const Item& i : items) names.push_back(i.name);
+  return names;
+}
+
+// Reads one progress file; one instance per file.
+class ProgressReader {
+ public:
+  ProgressReader(const std::string& path, const TaskList& list, Date today, std::vector<Diagnostic>& out)
+      : r_(path, out), list_(list), today_(today) {}
+
+  std::vector<Entry> read(const YamlNode& root) {
+    std::vector<Entry> entries;
+    if (root.is_null()) return entries;  // only comments: nothing reported yet
+    if (!r_.expect_map(root, "进度文件", kFileKeys)) return entries;
+    FileDefaults defaults;
+    if (const YamlNode* v = root.find("unit")) {
+      defaults.unit = unit(*v);
+      defaults.unit_given = true;
+    } else {
+      // progress/2024-06/江洋社区.yaml: the file name names the unit.
+      defaults.unit = list_.canonical_unit(std::filesystem::path(r_.path()).stem().string());
+    }
+    if (const YamlNode* v = root.find("date")) {
+      defaults.date = date(*v);
+      defaults.date_given = true;
+    }
+    const YamlNode* items = r_.required(root, "entries", "进度文件");
+    if (items == nullptr) return entries;
+    for (const YamlNode* item : r_.list(*items)) {
+      if (auto e = entry(*item, defaults, static_cast<int>(entries.size()))) entries.push_back(std::move(*e));
+    }
+    return entries;
+  }
+
+ private:
+  std::optional<std::string> unit(const YamlNode& node) {
+    auto name = r_.text(node);
+    if (!name) return std::nullopt;
+    if (auto u = list_.canonical_unit(*name)) return u;
+    if (list_.find_group(*name) != nullptr) {
+      r_.error(node.pos, fmt::format("“{}”是分组：进度须由单个单位报送，请写本单位名称", *name));
+      return std::nullopt;
+    }
+    std::vector<std::string> names;
+    for (const Unit& u : list_.units) {
+      names.push_back(u.name);
+      names.insert(names.end(), u.aliases.begin(), u.aliases.end());
+    }
+    const std::string suggestion = closest_match(*name, names);
+    r_.error(node.pos, suggestion.empty()
+                           ? fmt::format("未定义的单位“{}”：请使用 tasks.yaml 中 units 列出的名称", *name)
+                           : fmt::format("未定义的单位“{}”：是不是“{}”？", *name, suggestion));
+    return std::nullopt;
+  }
+
+  std::optional<Date> date(const YamlNode& node) {
+    auto d = r_.date(node);
+    if (!d) return std::nullopt;
+    if (*d < list_.issued) {
+      r_.error(node.pos, fmt::format("日期 {} 早于清单印发日期 {}：请检查年份和月份", d->iso(),
+                                     list_.issued.iso()));
+      return std::nullopt;
+    }
+    if (*d > today_) {
+      r_.warning(node.pos, fmt::format("日期 {} 晚于今天（{}）：请确认不是笔误", d->iso(), today_.iso()));
+    }
+    return d;
+  }
+
+  std::optional<Entry> entry(const YamlNode& node, const FileDefaults& defaults, int position) {
+    if (!r_.expect_map(node, "进度条目", kEntryKeys)) return std::nullopt;
+    Entry e;
+    e.path = r_.path();
+    e.line = node.pos.line;
+    e.position = position;
+    bool ok = true;
+
+    const Task* task = nullptr;
+    if (const YamlNode* v = r_.required(node, "task", "进度条目")) {
+      auto id = v->is_scalar() ? normalize_task_id(v->text) : std::nullopt;
+      task = id ? list_.find_task(*id) : nullptr;
+      if (task == nullptr) {
+        r_.error(FieldReader::where(*v),
+                 fmt::format("清单中没有编号为“{}”的任务：请对照 duban tasks 填写任务编号",
+                             v->is_scalar() ? v->text : ""));
+      } else {
+        e.task = task->id;
+      }
+    }
+
+    std::optional<std::string> unit_name = defaults.unit;
+    const YamlNode* unit_node = node.find("unit");
+    if (unit_node != nullptr) {
+      unit_name = unit(*unit_node);
+      ok = ok && unit_name.has_value();
+    } else if (!unit_name) {
+      if (!defaults.unit_given) r_.error(node.pos, "进度条目缺少报送单位：请在文件开头写“unit: 单位名称”，或在条目中写 unit");
+      ok = false;
+    }
+
+    std::optional<Date> date_value = defaults.date;
+    if (const YamlNode* v = node.find("date")) {
+      date_value = date(*v);
+      ok = ok && date_value.has_value();
+    } else if (!date_value) {
+      if (!defaults.date_given) r_.error(node.pos, "进度条目缺少日期：请在文件开头写“date: 2024-06-08”，或在条目中写 date");
+      ok = false;
+    }
+
+    if (const YamlNode* v = r_.required(node, "status", "进度条目")) {
+      auto status = v->is_scalar() ? parse_entry_status(v->text) : std::nullopt;
+      if (!status) {
+        r_.error(FieldReader::where(*v), "“status”应为 未启动、推进中、已完成 之一（党政综合办公室另可用 已销号、退回）");
+        ok = false;
+      } else {
+        e.status = *status;
+      }
+    } else {
+      ok = false;
+    }
+
+    if (const YamlNode* v = node.find("percent")) {
+      e.percent = r_.integer(*v, 0, 100);
+      ok = ok && e.percent.has_value();
+    }
+    e.progress = r_.optional_text(node.find("progress"));
+    e.problems = r_.optional_text(node.find("problems"));
+    e.next = r_.optional_text(node.find("next"));
+    if (task == nullptr || !unit_name || !date_value || !ok) return std::nullopt;
+    e.unit = *unit_name;
+    e.date = *date_value;
+
+    if (!check_authority(node, unit_node, *task, e)) return std::nullopt;
+    if (!read_details(node, *task, e)) return std::nullopt;
+    return e;
+  }
+
+  bool check_authority(const YamlNode& node, const YamlNode* unit_node, const Task& task, const Entry& e) {
+    const Pos at = unit_node ? unit_node->pos : node.pos;
+    const bool office_action = e.status == EntryStatus::kClosed || e.status == EntryStatus::kReopened;
+    if (office_action) {
+      if (e.unit == list_.reporting.office) return true;
+      r_.error(node.find("status")->pos,
+               fmt::format("“{}”只能由{}填写：{}请用 未启动、推进中 或 已完成",
+                           entry_status_label(e.status), list_.reporting.office, e.unit));
+      return false;
+    }
+    if (std::find(task.shares.begin(), task.shares.end(), e.unit) == task.shares.end()) {
+      r_.error(at, fmt::format("{}不是任务 {} 的责任单位（责任单位：{}）：请检查任务编号或报送单位", e.unit,
+                               task.id, fmt::join(task.owners, "、")));
+      return false;
+    }
+    return true;
+  }
+
+  // Reads metrics, milestones and held; false when any names something the
+  // task does not define.
+  bool read_details(const YamlNode& node, const Task& task, Entry& e) {
+    bool ok = true;
+    auto undefined = [&](Pos at, const char* kind, const std::string& name, const std::vector<std::string>& names) {
+      const std::string suggestion = closest_match(name, names);
+      r_.error(at, names.empty()
+                       ? fmt::format("任务 {} 没有定义任何{}，不能报送“{}”", task.id, kind, name)
+                       : fmt::format("任务 {} 没有名为“{}”的{}：{}", task.id, name, kind,
+                                     suggestion.empty() ? fmt::format("可用的有 {}", fmt::join(names, "、"))
+                                                        : fmt::format("是不是“{}”？", suggestion)));
+      ok = false;
+    };
+    if (const YamlNode* v = node.find("metrics")) {
+      if (!v->is_map()) {
+        r_.error(FieldReader::where(*v), "“metrics”应写成“目标名称: 数值”，如 {加装电梯: 9}");
+        ok = false;
+      }
+      const auto names = names_of(task.targets);
+      for (const YamlNode& m : v->children) {
+        if (std::find(names.begin(), names.end(), m.key) == names.end()) {
+          undefined(m.key_pos, "目标", m.key, names);
+        } else if (auto value = r_.number(m)) {
+          e.metrics.emplace_back(m.key, *value);
+        } else {
+          ok = false;
+        }
+      }
+    }
+    if (const YamlNode* v = node.find("milestones")) {
+      const auto names = names_of(task.milestones);
+      for (auto& [name, at] : r_.texts(*v)) {
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+          undefined(at, "节点", name, names);
+        } else {
+          e.milestones.push_back(name);
+        }
+      }
+    }
+    if (const YamlNode* v = node.find("held")) {
+      if (!v->is_map()) {
+        r_.error(FieldReader::where(*v), "“held”应写成“工作名称: [日期, …]”，如 {网格员技能比武: [2024-06-03]}");
+        ok = false;
+      }
+      const auto names = names_of(task.duties);
+      for (const YamlNode& h : v->children) {
+        if (std::find(names.begin(), names.end(), h.key) == names.end()) {
+          undefined(h.key_pos, "常态化工作", h.key, names);
+          continue;
+        }
+        std::vector<Date> dates;
+        for (const YamlNode* item : r_.list(h)) {
+          auto d = r_.date(*item);
+          if (!d) {
+            ok = false;
+          } else if (*d > e.date) {
+            r_.error(item->pos, fmt::format("开展日期 {} 晚于本条进度的日期 {}：尚未发生的活动不能报送", d->iso(),
+                                            e.date.iso()));
+            ok = false;
+          } else {
+            dates.push_back(*d);
+          }
+        }
+        e.held.emplace_back(h.key, std::move(dates));
+      }
+    }
+    return ok;
+  }
+
+  FieldReader r_;
+  const TaskList& list_;
+  Date today_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& progress_file_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> all = kEntryKeys;
+    all.insert(all.end(), kFileKeys.begin(), kFileKeys.end());
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    return all;
+  }();
+  return keys;
+}
+
+std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes, const TaskList& list,
+                                      Date today, std::vector<Diagnostic>& out) {
+  YamlParse parsed = parse_yaml(path, bytes, progress_file_keys(), out);
+  if (!parsed.ok) return {};
+  return ProgressReader(path, list, today, out).read(parsed.root);
+}
+
+}  // namespace duban

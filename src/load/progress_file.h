@@ -1,0 +1,24 @@
+// Reads one progress file (progress/2024-06/江洋社区.yaml) into entries,
+// checking each against the work list.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/entry.h"
+#include "model/task_list.h"
+
+namespace duban {
+
+/// Parses the bytes of a progress file shown to users as `path`. Entries
+/// dated after `today` are kept, with a warning. Entries with errors are
+/// dropped; the diagnostics say why.
+std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes,
+                                      const TaskList& list, Date today, std::vector<Diagnostic>& out);
+
+/// Every key the progress format knows, at any level.
+const std::vector<std::string>& progress_file_keys();
+
+}  // namespace duban

@@ -1,0 +1,370 @@
+#include "load/task_file.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "load/fields.h"
+#include "load/yaml_tree.h"
+#include "model/text.h"
+
+namespace duban {
+namespace {
+
+const std::vector<std::string> kTopKeys = {"title", "issuer", "issued", "reporting",
+                                           "units", "groups", "sections"};
+const std::vector<std::string> kReportingKeys = {"office", "day", "warn_days", "first", "last"};
+const std::vector<std::string> kUnitKeys = {"name", "aliases"};
+const std::vector<std::string> kSectionKeys = {"title", "tasks"};
+const std::vector<std::string> kTaskKeys = {"id", "title", "content", "owners", "due",
+                                            "milestones", "targets", "duties"};
+const std::vector<std::string> kMilestoneKeys = {"name", "due", "per"};
+const std::vector<std::string> kTargetKeys = {"name", "value", "unit", "due", "per"};
+const std::vector<std::string> kDutyKeys = {"name", "every", "times", "per", "until"};
+
+struct PeriodName {
+  const char* code;
+  Period period;
+};
+constexpr PeriodName kPeriods[] = {
+    {"day", Period::kDay},         {"week", Period::kWeek},       {"month", Period::kMonth},
+    {"bimonth", Period::kBimonth}, {"quarter", Period::kQuarter}, {"halfyear", Period::kHalfYear},
+    {"year", Period::kYear},
+};
+
+// Reads one tasks.yaml; one instance per file.
+class TaskFileReader {
+ public:
+  TaskFileReader(const std::string& path, std::vector<Diagnostic>& out) : r_(path, out) {}
+
+  void read(const YamlNode& root, TaskList& list) {
+    if (!r_.expect_map(root, "tasks.yaml", kTopKeys)) return;
+    if (const YamlNode* v = r_.required(root, "title", "清单")) {
+      list.title = r_.text(*v).value_or("");
+    }
+    list.issuer = r_.optional_text(root.find("issuer"));
+    if (const YamlNode* v = r_.required(root, "issued", "清单")) {
+      if (auto d = r_.date(*v)) list.issued = *d;
+    }
+    if (const YamlNode* v = root.find("units")) read_units(*v, list);
+    if (const YamlNode* v = root.find("groups")) read_groups(*v, list);
+    if (const YamlNode* v = r_.required(root, "reporting", "清单")) read_reporting(*v, list);
+    if (const YamlNode* v = r_.required(root, "sections", "清单")) read_sections(*v, list);
+    apply_reporting_defaults(root, list);
+  }
+
+ private:
+  // Every name a unit reference may use, for "did you mean".
+  std::vector<std::string> reference_names(const TaskList& list) const {
+    std::vector<std::string> names;
+    for (const Unit& u : list.units) {
+      names.push_back(u.name);
+      names.insert(names.end(), u.aliases.begin(), u.aliases.end());
+    }
+    for (const Group& g : list.groups) names.push_back(g.name);
+    return names;
+  }
+
+  void unknown_unit(const TaskList& list, const std::string& name, Pos at) {
+    const std::string suggestion = closest_match(name, reference_names(list));
+    r_.error(at, suggestion.empty()
+                     ? fmt::format("未定义的单位或分组“{}”：请先在 units 或 groups 中定义", name)
+                     : fmt::format("未定义的单位或分组“{}”：是不是“{}”？", name, suggestion));
+  }
+
+  bool claim_name(const std::string& name, Pos at) {
+    if (!taken_names_.insert(name).second) {
+      r_.error(at, fmt::format("名称“{}”已被别的单位、别名或分组使用：每个名称只能指一个单位或分组", name));
+      return false;
+    }
+    return true;
+  }
+
+  void read_units(const YamlNode& node, TaskList& list) {
+    for (const YamlNode* item : r_.list(node)) {
+      if (!r_.expect_map(*item, "单位", kUnitKeys)) continue;
+      const YamlNode* name = r_.required(*item, "name", "单位");
+      if (name == nullptr) continue;
+      auto text = r_.text(*name);
+      if (!text || !claim_name(*text, name->pos)) continue;
+      Unit unit{*text, {}};
+      if (const YamlNode* aliases = item->find("aliases")) {
+        for (auto& [alias, at] : r_.texts(*aliases)) {
+          if (claim_name(alias, at)) unit.aliases.push_back(alias);
+        }
+      }
+      list.units.push_back(std::move(unit));
+    }
+  }
+
+  void read_groups(const YamlNode& node, TaskList& list) {
+    if (!node.is_map()) {
+      r_.error(FieldReader::where(node), "“groups”应写成“分组名: [单位甲, 单位乙]”的形式");
+      return;
+    }
+    for (const YamlNode& member : node.children) {
+      if (!claim_name(member.key, member.key_pos)) continue;
+      Group group{member.key, {}};
+      for (auto& [name, at] : r_.texts(member)) {
+        auto unit = list.canonical_unit(name);
+        if (!unit) {
+          if (list.find_group(name) != nullptr) {
+            r_.error(at, fmt::format("分组成员“{}”是一个分组：分组里只能列单位", name));
+          } else {
+            unknown_unit(list, name, at);
+          }
+        } else if (std::find(group.members.begin(), group.members.end(), *unit) == group.members.end()) {
+          group.members.push_back(*unit);
+        }
+      }
+      if (group.members.empty()) {
+        r_.error(FieldReader::where(member), fmt::format("分组“{}”没有成员：请列出其中的单位", member.key));
+      }
+      std::sort(group.members.begin(), group.members.end(), [&](const auto& a, const auto& b) {
+        return list.unit_index(a) < list.unit_index(b);
+      });
+      list.groups.push_back(std::move(group));
+    }
+  }
+
+  void read_reporting(const YamlNode& node, TaskList& list) {
+    if (!r_.expect_map(node, "“reporting”", kReportingKeys)) return;
+    Reporting& rep = list.reporting;
+    if (const YamlNode* v = r_.required(node, "office", "“reporting”")) {
+      if (auto name = r_.text(*v)) {
+        if (auto unit = list.canonical_unit(*name)) {
+          rep.office = *unit;
+        } else {
+          unknown_unit(list, *name, v->pos);
+        }
+      }
+    }
+    if (const YamlNode* v = node.find("day")) rep.day = r_.integer(*v, 1, 31).value_or(rep.day);
+    if (const YamlNode* v = node.find("warn_days")) {
+      rep.warn_days = r_.integer(*v, 0, 366).value_or(rep.warn_days);
+    }
+    if (const YamlNode* v = node.find("first")) first_ = r_.month(*v);
+    if (const YamlNode* v = node.find("last")) last_ = r_.month(*v);
+  }
+
+  void apply_reporting_defaults(const YamlNode& root, TaskList& list) {
+    Reporting& rep = list.reporting;
+    Date latest = list.issued;
+    for (const Task& t : list.tasks) {
+      latest = std::max(latest, t.due.date);
+      for (const Milestone& m : t.milestones) latest = std::max(latest, m.due.date);
+      for (const Target& g : t.targets) latest = std::max(latest, g.due.date);
+    }
+    rep.first = first_.value_or(Month::containing(list.issued) + 1);
+    rep.last = last_.value_or(Month::containing(latest) + 1);
+    if (rep.first > rep.last) {
+      const YamlNode* node = root.find("reporting");
+      r_.error(node ? node->pos : root.pos,
+               fmt::format("报送轮次的起止月份颠倒（first {} 晚于 last {}）：请改正", rep.first.iso(),
+                           rep.last.iso()));
+    }
+  }
+
+  void read_sections(const YamlNode& node, TaskList& list) {
+    if (!node.is_sequence()) {
+      r_.error(FieldReader::where(node), "“sections”应为列表，每项是一个部分（title 与 tasks）");
+      return;
+    }
+    for (const YamlNode& item : node.children) {
+      if (!r_.expect_map(item, "部分", kSectionKeys)) continue;
+      Section section;
+      if (const YamlNode* v = r_.required(item, "title", "部分")) section.title = r_.text(*v).value_or("");
+      list.sections.push_back(section);
+      if (const YamlNode* tasks = r_.required(item, "tasks", "部分")) {
+        for (const YamlNode* t : r_.list(*tasks)) read_task(*t, list);
+      }
+    }
+  }
+
+  std::optional<std::string> read_per(const YamlNode* node, const TaskList& list) {
+    if (node == nullptr) return std::nullopt;
+    auto name = r_.text(*node);
+    if (!name) return std::nullopt;
+    if (list.find_group(*name) != nullptr) return name;
+    if (list.canonical_unit(*name)) {
+      r_.error(node->pos, fmt::format("“per”应为分组（如 各社区），“{}”是单个单位：单个单位不必写 per", *name));
+    } else {
+      unknown_unit(list, *name, node->pos);
+    }
+    return std::nullopt;
+  }
+
+  DueDate read_due_or(const YamlNode* node, const DueDate& fallback) {
+    if (node == nullptr) return fallback;
+    return r_.due(*node).value_or(fallback);
+  }
+
+  void read_owners(const YamlNode& node, const TaskList& list, Task& task) {
+    for (auto& [name, at] : r_.texts(node)) {
+      std::string resolved;
+      if (auto unit = list.canonical_unit(name)) {
+        resolved = *unit;
+      } else if (list.find_group(name) != nullptr) {
+        resolved = name;
+      } else {
+        unknown_unit(list, name, at);
+        continue;
+      }
+      if (std::find(task.owners.begin(), task.owners.end(), resolved) != task.owners.end()) {
+        r_.warning(at, fmt::format("责任单位“{}”重复列出", name));
+        continue;
+      }
+      task.owners.push_back(resolved);
+    }
+    if (task.owners.empty()) {
+      r_.error(FieldReader::where(node), "“owners”至少要有一个责任单位（第一个为牵头单位）");
+      return;
+    }
+    for (const std::string& owner : task.owners) {
+      const Group* g = list.find_group(owner);
+      const std::vector<std::string> members = g ? g->members : std::vector<std::string>{owner};
+      for (const std::string& m : members) {
+        if (std::find(task.shares.begin(), task.shares.end(), m) == task.shares.end()) {
+          task.shares.push_back(m);
+        }
+      }
+    }
+    std::sort(task.shares.begin(), task.shares.end(),
+              [&](const auto& a, const auto& b) { return list.unit_index(a) < list.unit_index(b); });
+  }
+
+  bool claim_item_name(std::set<std::string>& names, const std::string& name, Pos at) {
+    if (!names.insert(name).second) {
+      r_.error(at, fmt::format("本任务中已有名为“{}”的节点、目标或常态化工作：名称须各不相同，进度报送靠名称对应",
+                               name));
+      return false;
+    }
+    return true;
+  }
+
+  void read_task(const YamlNode& node, TaskList& list) {
+    if (!r_.expect_map(node, "任务", kTaskKeys)) return;
+    Task task;
+    task.section = static_cast<int>(list.sections.size()) - 1;
+    bool ok = true;
+    if (const YamlNode* v = r_.required(node, "id", "任务")) {
+      auto id = v->is_scalar() ? normalize_task_id(v->text) : std::nullopt;
+      if (!id) {
+        r_.error(FieldReader::where(*v), "任务编号“id”应为数字，可带小数点分级，如 4 或 12.1");
+        ok = false;
+      } else if (!task_id_lines_.emplace(*id, v->pos.line).second) {
+        r_.error(v->pos, fmt::format("任务编号 {} 重复（第 {} 行已有）：每个任务的编号须唯一", *id,
+                                     task_id_lines_[*id]));
+        ok = false;
+      } else {
+        task.id = *id;
+      }
+    } else {
+      ok = false;
+    }
+    if (const YamlNode* v = r_.required(node, "title", "任务")) task.title = r_.text(*v).value_or("");
+    task.content = r_.optional_text(node.find("content"));
+    while (!task.content.empty() && task.content.back() == '\n') task.content.pop_back();
+    if (const YamlNode* v = r_.required(node, "owners", "任务")) read_owners(*v, list, task);
+    if (const YamlNode* v = r_.required(node, "due", "任务")) {
+      if (auto d = r_.due(*v)) task.due = *d;
+    }
+
+    std::set<std::string> item_names;
+    if (const YamlNode* v = node.find("milestones")) {
+      for (const YamlNode* item : r_.list(*v)) {
+        if (!r_.expect_map(*item, "节点", kMilestoneKeys)) continue;
+        const YamlNode* name = r_.required(*item, "name", "节点");
+        auto text = name ? r_.text(*name) : std::nullopt;
+        if (!text || !claim_item_name(item_names, *text, name->pos)) continue;
+        task.milestones.push_back(
+            {*text, read_due_or(item->find("due"), task.due), read_per(item->find("per"), list)});
+      }
+    }
+    if (const YamlNode* v = node.find("targets")) {
+      for (const YamlNode* item : r_.list(*v)) {
+        if (!r_.expect_map(*item, "目标", kTargetKeys)) continue;
+        const YamlNode* name = r_.required(*item, "name", "目标");
+        auto text = name ? r_.text(*name) : std::nullopt;
+        if (!text || !claim_item_name(item_names, *text, name->pos)) continue;
+        Target target;
+        target.name = *text;
+        if (const YamlNode* value = r_.required(*item, "value", "目标")) {
+          target.value = r_.number(*value).value_or(0);
+        }
+        target.unit = r_.optional_text(item->find("unit"));
+        target.due = read_due_or(item->find("due"), task.due);
+        target.per = read_per(item->find("per"), list);
+        task.targets.push_back(std::move(target));
+      }
+    }
+    if (const YamlNode* v = node.find("duties")) {
+      for (const YamlNode* item : r_.list(*v)) read_duty(*item, list, item_names, task);
+    }
+    if (ok) list.tasks.push_back(std::move(task));
+  }
+
+  void read_duty(const YamlNode& item, const TaskList& list, std::set<std::string>& item_names, Task& task) {
+    if (!r_.expect_map(item, "常态化工作", kDutyKeys)) return;
+    const YamlNode* name = r_.required(item, "name", "常态化工作");
+    auto text = name ? r_.text(*name) : std::nullopt;
+    if (!text || !claim_item_name(item_names, *text, name->pos)) return;
+    Duty duty;
+    duty.name = *text;
+    if (const YamlNode* every = r_.required(item, "every", "常态化工作")) {
+      const auto* found = std::find_if(std::begin(kPeriods), std::end(kPeriods),
+                                       [&](const PeriodName& p) { return every->text == p.code; });
+      if (every->is_scalar() && found != std::end(kPeriods)) {
+        duty.every = found->period;
+      } else {
+        r_.error(FieldReader::where(*every),
+                 "“every”应为 day、week、month、bimonth、quarter、halfyear 或 year 之一"
+                 "（日、周、月、双月、季度、半年、年）");
+      }
+    }
+    if (const YamlNode* times = item.find("times")) duty.times = r_.integer(*times, 1, 1000).value_or(1);
+    duty.per = read_per(item.find("per"), list);
+    duty.until = *Date::from_ymd(list.issued.year(), 12, 31);
+    if (const YamlNode* until = item.find("until")) {
+      if (auto d = r_.due(*until)) duty.until = d->date;
+    }
+    task.duties.push_back(std::move(duty));
+  }
+
+  FieldReader r_;
+  std::optional<Month> first_, last_;
+  std::set<std::string> taken_names_;
+  std::map<std::string, int> task_id_lines_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& task_file_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::set<std::string> all;
+    for (const auto* list : {&kTopKeys, &kReportingKeys, &kUnitKeys, &kSectionKeys, &kTaskKeys,
+                             &kMilestoneKeys, &kTargetKeys, &kDutyKeys}) {
+      all.insert(list->begin(), list->end());
+    }
+    return std::vector<std::string>(all.begin(), all.end());
+  }();
+  return keys;
+}
+
+TaskFileResult load_task_file(const std::string& path, std::string_view bytes, std::vector<Diagnostic>& out) {
+  TaskFileResult result;
+  const size_t before = out.size();
+  YamlParse parsed = parse_yaml(path, bytes, task_file_keys(), out);
+  if (!parsed.ok) return result;
+  if (parsed.root.is_null()) {
+    out.push_back({path, 1, 1, Severity::kError, "tasks.yaml 是空的：请按 man 5 duban 填写工作清单"});
+    return result;
+  }
+  TaskFileReader(path, out).read(parsed.root, result.list);
+  result.ok = !has_errors(std::vector<Diagnostic>(out.begin() + static_cast<long>(before), out.end()));
+  return result;
+}
+
+}  // namespace duban

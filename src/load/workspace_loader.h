@@ -1,0 +1,28 @@
+// Finds and reads a workspace: tasks.yaml and every progress file under
+// progress/. The only part of duban that reads the user's input files.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/workspace.h"
+
+namespace duban {
+
+/// A workspace as read, with everything wrong in it.
+struct LoadResult {
+  Workspace workspace;
+  std::vector<Diagnostic> diagnostics;  ///< sorted by path, line, column
+  bool ok() const { return !has_errors(diagnostics); }
+};
+
+/// Reads `dir`/tasks.yaml and `dir`/progress/**/*.yaml|yml in path order.
+/// `today` stands for the clock (entries after it are warned about).
+LoadResult load_workspace(const std::filesystem::path& dir, Date today);
+
+/// The nearest of `start` and its ancestors that holds tasks.yaml.
+std::optional<std::filesystem::path> find_workspace(const std::filesystem::path& start);
+
+}  // namespace duban

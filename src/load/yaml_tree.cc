@@ -1,0 +1,304 @@
+#include "load/yaml_tree.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <sstream>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "load/encoding.h"
+#include "model/text.h"
+
+namespace duban {
+
+const YamlNode* YamlNode::find(std::string_view k) const {
+  for (const YamlNode& c : children) {
+    if (c.key == k) return &c;
+  }
+  return nullptr;
+}
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Converts yaml-cpp marks (byte offsets) into line and character columns.
+class PositionMap {
+ public:
+  explicit PositionMap(std::string_view text) : text_(text) {
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') line_starts_.push_back(i + 1);
+    }
+  }
+
+  Pos at(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.pos < 0) return at_offset(text_.size());
+    return at_offset(std::min(static_cast<size_t>(mark.pos), text_.size()));
+  }
+
+  Pos at_offset(size_t offset) const {
+    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
+    const size_t start = *it;
+    return {static_cast<int>(it - line_starts_.begin()) + 1,
+            count_chars(text_.substr(start, offset - start)) + 1};
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> line_starts_;
+};
+
+struct TooDeep {
+  YAML::Mark mark;
+};
+
+struct Refused {
+  YAML::Mark mark;
+  std::string message;
+};
+
+// Builds a YamlNode tree from parser events.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const std::string& path, const PositionMap& positions, std::vector<Diagnostic>& out)
+      : path_(path), positions_(positions), out_(out) {}
+
+  YamlNode take_root() { return std::move(root_); }
+  bool has_root() const { return has_root_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    refuse_anchor(mark, anchor);
+    YamlNode n;
+    n.kind = YamlNode::Kind::kNull;
+    n.pos = positions_.at(mark);
+    add(std::move(n));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw Refused{mark, "不支持别名（*名称）：请把引用的内容直接写出来"};
+  }
+
+  void OnAnchor(const YAML::Mark& mark, const std::string&) override { refuse_anchor(mark, 1); }
+
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string& value) override {
+    refuse_anchor(mark, anchor);
+    YamlNode n;
+    n.kind = YamlNode::Kind::kScalar;
+    n.text = value;
+    n.pos = positions_.at(mark);
+    add(std::move(n));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, anchor, YamlNode::Kind::kSequence);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, anchor, YamlNode::Kind::kMap);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    YamlNode node;
+    bool have_key = false;
+    std::string key;
+    Pos key_pos;
+    std::unordered_map<std::string, int> key_lines;
+  };
+
+  static void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != 0) throw Refused{mark, "不支持锚点（&名称）：请把内容直接写出来，不要用锚点和别名"};
+  }
+
+  void open(const YAML::Mark& mark, YAML::anchor_t anchor, YamlNode::Kind kind) {
+    refuse_anchor(mark, anchor);
+    if (static_cast<int>(stack_.size()) >= kMaxDepth) throw TooDeep{mark};
+    Frame f;
+    f.node.kind = kind;
+    f.node.pos = positions_.at(mark);
+    stack_.push_back(std::move(f));
+  }
+
+  void close() {
+    YamlNode n = std::move(stack_.back().node);
+    stack_.pop_back();
+    add(std::move(n));
+  }
+
+  void add(YamlNode n) {
+    if (stack_.empty()) {
+      root_ = std::move(n);
+      has_root_ = true;
+      return;
+    }
+    Frame& f = stack_.back();
+    if (f.node.kind == YamlNode::Kind::kSequence) {
+      f.node.children.push_back(std::move(n));
+      return;
+    }
+    if (!f.have_key) {
+      if (n.kind != YamlNode::Kind::kScalar) {
+        out_.push_back({path_, n.pos.line, n.pos.column, Severity::kError,
+                        "这里应是“键: 值”中的键（一段文字），请检查冒号和缩进"});
+      }
+      f.have_key = true;
+      f.key = n.text;
+      f.key_pos = n.pos;
+      return;
+    }
+    f.have_key = false;
+    const auto [it, inserted] = f.key_lines.emplace(f.key, f.key_pos.line);
+    if (!inserted) {
+      out_.push_back({path_, f.key_pos.line, f.key_pos.column, Severity::kError,
+                      fmt::format("键“{}”重复（第 {} 行已有），YAML 只会保留其中一个：请合并或删除一处",
+                                  f.key, it->second)});
+      return;
+    }
+    n.key = std::move(f.key);
+    n.key_pos = f.key_pos;
+    f.node.children.push_back(std::move(n));
+  }
+
+  const std::string& path_;
+  const PositionMap& positions_;
+  std::vector<Diagnostic>& out_;
+  std::vector<Frame> stack_;
+  YamlNode root_;
+  bool has_root_ = false;
+};
+
+bool is_key_char(char c, bool first) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (!first && c >= '0' && c <= '9');
+}
+
+// Finds `key：value` and `key:value` written by hand, outside block scalars.
+void check_key_separators(const std::string& path, std::string_view text,
+                          const std::vector<std::string>& known_keys, std::vector<Diagnostic>& out) {
+  constexpr std::string_view kFullColon = "：";
+  int block_indent = -1;  // indentation of the line that opened a block scalar
+  int line_no = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ++line_no;
+    start = end + 1;
+
+    const size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string_view::npos) continue;
+    if (block_indent >= 0 && static_cast<int>(indent) > block_indent) continue;
+    block_indent = -1;
+    if (line[indent] == '#') continue;
+
+    size_t i = indent;
+    while (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') {
+      i += 2;
+      while (i < line.size() && line[i] == ' ') ++i;
+    }
+    const size_t key_start = i;
+    while (i < line.size() && is_key_char(line[i], i == key_start)) ++i;
+    const std::string_view key = line.substr(key_start, i - key_start);
+    if (!key.empty()) {
+      size_t j = i;
+      while (j < line.size() && line[j] == ' ') ++j;
+      if (line.substr(j, kFullColon.size()) == kFullColon) {
+        out.push_back({path, line_no, count_chars(line.substr(0, j)) + 1, Severity::kError,
+                       fmt::format("“{}”后面用了全角冒号“：”：键和值之间要用半角冒号加空格“: ”", key)});
+        continue;
+      }
+      if (i + 1 < line.size() && line[i] == ':' && line[i + 1] != ' ' && line[i + 1] != ':' &&
+          std::find(known_keys.begin(), known_keys.end(), key) != known_keys.end()) {
+        out.push_back({path, line_no, count_chars(line.substr(0, i)) + 2, Severity::kError,
+                       fmt::format("“{}:”后面缺少空格：键和值之间要写成“{}: 值”", key, key)});
+        continue;
+      }
+    }
+    // A block scalar (| or >) starts when the line ends in an indicator.
+    std::string_view rest = line.substr(indent);
+    const size_t hash = rest.find(" #");
+    if (hash != std::string_view::npos) rest = rest.substr(0, hash);
+    while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+    while (!rest.empty() && (rest.back() == '-' || rest.back() == '+' ||
+                             (rest.back() >= '1' && rest.back() <= '9'))) {
+      rest.remove_suffix(1);
+    }
+    if (!rest.empty() && (rest.back() == '|' || rest.back() == '>') &&
+        (rest.size() == 1 || rest[rest.size() - 2] == ' ')) {
+      block_indent = static_cast<int>(indent);
+    }
+  }
+}
+
+std::string describe_yaml_error(const std::string& msg) {
+  return fmt::format("YAML 格式错误（{}）：请检查这一行及上一行的缩进、冒号、引号和括号是否成对", msg);
+}
+
+}  // namespace
+
+YamlParse parse_yaml(const std::string& path, std::string_view bytes,
+                     const std::vector<std::string>& known_keys, std::vector<Diagnostic>& out) {
+  YamlParse result;
+  std::string_view text = bytes;
+  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+
+  const size_t before = out.size();
+  if (!check_text_bytes(path, text, out)) return result;
+  check_key_separators(path, text, known_keys, out);
+  if (out.size() != before) return result;
+
+  const PositionMap positions(text);
+  std::istringstream stream{std::string(text)};
+  TreeBuilder builder(path, positions, out);
+  try {
+    YAML::Parser parser(stream);
+    // Never loop on HandleNextDocument: yaml-cpp 0.7 returns empty documents
+    // forever for some inputs. One document, then one look for a second.
+    parser.HandleNextDocument(builder);
+    if (builder.has_root()) {
+      YamlNode root = builder.take_root();
+      TreeBuilder second(path, positions, out);
+      // A trailing `---` or `...` alone is harmless; a second document with
+      // content is not.
+      const size_t second_start = out.size();
+      if (parser.HandleNextDocument(second) && second.has_root()) {
+        const YamlNode extra = second.take_root();
+        out.resize(second_start);
+        if (!extra.is_null()) {
+          out.push_back({path, extra.pos.line, extra.pos.column, Severity::kError,
+                         "文件中出现了第二个 YAML 文档（“---”之后）：一个文件只能有一个文档，请删除“---”或拆成两个文件"});
+        }
+      }
+      result.root = std::move(root);
+    }
+  } catch (const TooDeep& e) {
+    const Pos p = positions.at(e.mark);
+    out.push_back({path, p.line, p.column, Severity::kError,
+                   fmt::format("嵌套超过 {} 层，拒绝读取：请检查括号或缩进", kMaxDepth)});
+  } catch (const Refused& e) {
+    const Pos p = positions.at(e.mark);
+    out.push_back({path, p.line, p.column, Severity::kError, e.message});
+  } catch (const YAML::Exception& e) {
+    const Pos p = positions.at(e.mark);
+    out.push_back({path, p.line, p.column, Severity::kError, describe_yaml_error(e.msg)});
+  }
+  result.ok = out.size() == before;
+  return result;
+}
+
+}  // namespace duban

@@ -1,0 +1,24 @@
+// Deadlines as the work list writes them ("2024年6月前") and the day they mean.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/date.h"
+
+namespace duban {
+
+/// A deadline: the last day work may be done, and the words it was given in.
+struct DueDate {
+  Date date;
+  std::string text;
+};
+
+/// Parses a deadline. Accepted: 2024-06-30; 2024-06 (last day of the month);
+/// 2024年6月前, 2024年6月底前, 2024年6月 (last day of the month);
+/// 2024年6月30日前, 2024年6月30日 (that day). Nothing when it does not parse or
+/// names a day that does not exist.
+std::optional<DueDate> parse_due_date(std::string_view text);
+
+}  // namespace duban

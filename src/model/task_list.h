@@ -1,0 +1,114 @@
+// The yearly work list (工作清单) as plain data: units, groups, sections and
+// tasks with their milestones, numeric targets and recurring duties. Built by
+// load/ from tasks.yaml; read by evaluate/ and render/.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/date.h"
+#include "model/due_date.h"
+
+namespace duban {
+
+/// A department or community that owns work and reports progress.
+struct Unit {
+  std::string name;
+  std::vector<std::string> aliases;
+};
+
+/// A name standing for several units (各社区).
+struct Group {
+  std::string name;
+  std::vector<std::string> members;  ///< canonical unit names, in tasks.yaml order
+};
+
+/// A dated intermediate result of a task (节点).
+struct Milestone {
+  std::string name;
+  DueDate due;                ///< its own, or the task's
+  std::optional<std::string> per;  ///< group whose every member must reach it
+};
+
+/// A numeric goal of a task (目标).
+struct Target {
+  std::string name;
+  double value = 0;
+  std::string unit;           ///< 部, 个, %
+  DueDate due;                ///< its own, or the task's
+  std::optional<std::string> per;  ///< group whose every member must reach it
+};
+
+/// Calendar period of a recurring duty.
+enum class Period { kDay, kWeek, kMonth, kBimonth, kQuarter, kHalfYear, kYear };
+
+/// A recurring duty (常态化): at least `times` per period.
+struct Duty {
+  std::string name;
+  Period every = Period::kMonth;
+  int times = 1;
+  std::optional<std::string> per;
+  Date until;                 ///< last day a period may end on to be required
+};
+
+/// One numbered item of the list.
+struct Task {
+  std::string id;             ///< "4", "12.1"
+  std::string title;
+  std::string content;
+  int section = 0;            ///< index into TaskList::sections
+  std::vector<std::string> owners;  ///< as resolved: unit or group names; first is the lead
+  std::vector<std::string> shares;  ///< owners expanded to units, no repeats
+  DueDate due;
+  std::vector<Milestone> milestones;
+  std::vector<Target> targets;
+  std::vector<Duty> duties;
+
+  const std::string& lead() const { return owners.front(); }
+};
+
+/// A titled part of the list (一、夯实基层组织).
+struct Section {
+  std::string title;
+};
+
+/// How and when progress is reported and reconciled.
+struct Reporting {
+  std::string office;         ///< the unit that reconciles and closes tasks
+  int day = 10;               ///< progress is due by this day of each month
+  int warn_days = 30;         ///< open work due within this many days is 临期
+  Month first;
+  Month last;
+};
+
+/// The whole work list.
+struct TaskList {
+  std::string title;
+  std::string issuer;
+  Date issued;
+  Reporting reporting;
+  std::vector<Unit> units;
+  std::vector<Group> groups;
+  std::vector<Section> sections;
+  std::vector<Task> tasks;   ///< in document order
+
+  const Task* find_task(const std::string& id) const;
+  const Group* find_group(const std::string& name) const;
+  /// Position of a unit in tasks.yaml order, or -1.
+  int unit_index(const std::string& name) const;
+  /// The canonical unit name for a name or alias, or nothing.
+  std::optional<std::string> canonical_unit(const std::string& name_or_alias) const;
+};
+
+/// Text of a Period as written in tasks.yaml (week, quarter, ...).
+const char* period_code(Period p);
+
+/// Compares two task ids numerically by segment: 2 < 10 < 12.1.
+bool task_id_less(const std::string& a, const std::string& b);
+
+/// The id with leading zeros dropped from each segment ("04" -> "4"), or
+/// nothing when it is not digits, optionally dotted.
+std::optional<std::string> normalize_task_id(const std::string& text);
+
+}  // namespace duban

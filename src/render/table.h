@@ -1,0 +1,34 @@
+// A table of text cells and its three renderings: aligned terminal text,
+// GitHub-flavoured Markdown and CSV for Excel/WPS.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace duban {
+
+/// Header and rows of text; every row as wide as the header.
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+/// Columns padded to the widest cell by display width (a CJK character is
+/// two columns), separated by two spaces, no trailing spaces.
+std::string render_text_table(const Table& table);
+
+/// A GFM pipe table: `|` escaped, line breaks as <br>.
+std::string render_markdown_table(const Table& table);
+
+/// One Markdown cell's text, escaped.
+std::string markdown_cell(std::string_view text);
+
+/// RFC 4180 rows with CRLF, without the BOM; cells that a spreadsheet would
+/// take for a formula are prefixed with an apostrophe.
+std::string render_csv_rows(const Table& table);
+
+/// A whole CSV file: UTF-8 BOM, then the rows.
+std::string render_csv(const Table& table);
+
+}  // namespace duban

@@ -1,0 +1,62 @@
+#include "render/tasks_render.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "render/json_writer.h"
+#include "render/table.h"
+
+namespace duban {
+namespace {
+
+std::vector<const Task*> in_id_order(const TaskList& list) {
+  std::vector<const Task*> tasks;
+  for (const Task& t : list.tasks) tasks.push_back(&t);
+  std::stable_sort(tasks.begin(), tasks.end(),
+                   [](const Task* a, const Task* b) { return task_id_less(a->id, b->id); });
+  return tasks;
+}
+
+std::vector<std::string> other_owners(const Task& t) {
+  return std::vector<std::string>(t.owners.begin() + 1, t.owners.end());
+}
+
+std::string render_json(const TaskList& list) {
+  JsonWriter w;
+  w.begin_object().key("title").value(list.title).key("issued").value(list.issued.iso());
+  w.key("tasks").begin_array();
+  for (const Task* t : in_id_order(list)) {
+    w.begin_object()
+        .key("id").value(t->id)
+        .key("section").value(list.sections[t->section].title)
+        .key("title").value(t->title)
+        .key("lead").value(t->lead())
+        .key("owners").strings(t->owners)
+        .key("units").strings(t->shares)
+        .key("due").value(t->due.date.iso())
+        .key("due_text").value(t->due.text)
+        .end_object();
+  }
+  w.end_array().end_object();
+  return w.str();
+}
+
+}  // namespace
+
+std::string render_tasks(const TaskList& list, Format format) {
+  if (format == Format::kJson) return render_json(list);
+  Table table{{"序号", "部分", "任务", "牵头单位", "配合单位", "完成时限", "原文时限"}, {}};
+  for (const Task* t : in_id_order(list)) {
+    table.rows.push_back({t->id, list.sections[t->section].title, t->title, t->lead(),
+                          fmt::format("{}", fmt::join(other_owners(*t), "、")), t->due.date.iso(),
+                          t->due.text});
+  }
+  switch (format) {
+    case Format::kMarkdown: return fmt::format("# {}\n\n{}", list.title, render_markdown_table(table));
+    case Format::kCsv: return render_csv(table);
+    default: return render_text_table(table);
+  }
+}
+
+}  // namespace duban

@@ -1,0 +1,15 @@
+// `duban tasks`: the work list as a table.
+#pragma once
+
+#include <string>
+
+#include "model/task_list.h"
+#include "render/format.h"
+
+namespace duban {
+
+/// Every task: id, section, title, lead, other owners and due date (ISO and
+/// as written), in id order.
+std::string render_tasks(const TaskList& list, Format format);
+
+}  // namespace duban
