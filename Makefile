@@ -27,7 +27,7 @@ test-asan: deps
 	ctest --preset asan -j $(JOBS)
 
 format:
-	clang-format -i src/*/*.h src/*/*.cc tests/*.cc tests/*/*.cc
+	find src tests -name "*.h" -o -name "*.cc" | xargs clang-format -i
 
 clean:
 	rm -rf build

@@ -12,7 +12,8 @@ namespace duban {
 Date resolve_today(const GlobalOptions& g) {
   if (!g.today.empty()) {
     if (auto d = parse_iso_date(g.today)) return *d;
-    throw CommandFailure{kExitUsage, fmt::format("duban: --today 应为日期，如 2024-06-10，这里是“{}”", g.today)};
+    throw CommandFailure{kExitUsage,
+                         fmt::format("duban: --today 应为日期，如 2024-06-10，这里是“{}”", g.today)};
   }
   const std::time_t now = std::time(nullptr);
   std::tm local{};
@@ -25,13 +26,14 @@ std::filesystem::path resolve_workspace(const GlobalOptions& g) {
   if (!g.dir.empty()) {
     std::error_code ec;
     if (!fs::is_regular_file(fs::path(g.dir) / "tasks.yaml", ec)) {
-      throw CommandFailure{kExitProblems, fmt::format("duban: 目录“{}”中没有 tasks.yaml：请检查 -C 后的路径", g.dir)};
+      throw CommandFailure{kExitProblems,
+                           fmt::format("duban: 目录“{}”中没有 tasks.yaml：请检查 -C 后的路径", g.dir)};
     }
     return g.dir;
   }
   if (auto dir = find_workspace(fs::current_path())) return *dir;
-  throw CommandFailure{kExitProblems,
-                       "duban: 当前目录及其上级目录中都没有 tasks.yaml：请在工作目录中运行，或用 -C 指定目录"};
+  throw CommandFailure{
+      kExitProblems, "duban: 当前目录及其上级目录中都没有 tasks.yaml：请在工作目录中运行，或用 -C 指定目录"};
 }
 
 Workspace load_or_fail(const GlobalOptions& g) {

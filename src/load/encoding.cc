@@ -18,7 +18,7 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   if (c >= 0xE0 && c <= 0xEF) {
     if (!cont(1) || !cont(2)) return 0;
     const auto c1 = static_cast<unsigned char>(s[i + 1]);
-    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
     if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
     return 3;
   }

@@ -37,6 +37,7 @@ bool FieldReader::expect_map(const YamlNode& node, std::string_view what,
   for (const YamlNode& member : node.children) {
     if (std::find(known.begin(), known.end(), member.key) != known.end()) continue;
     const std::string suggestion = closest_match(member.key, known);
+    if (!suggestion.empty()) suggested_.emplace_back(&node, suggestion);
     error(member.key_pos,
           suggestion.empty()
               ? fmt::format("{}中没有“{}”这个键：可用的键有 {}", what, member.key, fmt::join(known, "、"))
@@ -47,7 +48,9 @@ bool FieldReader::expect_map(const YamlNode& node, std::string_view what,
 
 const YamlNode* FieldReader::required(const YamlNode& map, std::string_view key, std::string_view what) {
   const YamlNode* value = map.find(key);
-  if (value == nullptr) {
+  const bool suggested =
+      std::find(suggested_.begin(), suggested_.end(), std::pair(&map, std::string(key))) != suggested_.end();
+  if (value == nullptr && !suggested) {
     error(map.pos, fmt::format("{}缺少必填的“{}”：请补上“{}: …”", what, key, key));
   }
   return value;
@@ -126,10 +129,9 @@ std::optional<Month> FieldReader::month(const YamlNode& value) {
 std::optional<DueDate> FieldReader::due(const YamlNode& value) {
   if (value.is_scalar()) {
     if (auto d = parse_due_date(value.text)) return d;
-    error(where(value),
-          fmt::format("{}无法识别为期限“{}”：可写 2024年6月前、2024年6月底前、2024年6月30日前、"
-                      "2024-06 或 2024-06-30，并确认这一天存在",
-                      label(value), value.text));
+    error(where(value), fmt::format("{}无法识别为期限“{}”：可写 2024年6月前、2024年6月底前、2024年6月30日前、"
+                                    "2024-06 或 2024-06-30，并确认这一天存在",
+                                    label(value), value.text));
   } else {
     error(where(value), fmt::format("{}应为期限，如 2024年6月前", label(value)));
   }

@@ -48,6 +48,8 @@ class FieldReader {
  private:
   std::string path_;
   std::vector<Diagnostic>& out_;
+  // Keys already suggested for a misspelt key, per map: not reported missing.
+  std::vector<std::pair<const YamlNode*, std::string>> suggested_;
 };
 
 /// How a value is called in messages: “键名” or “该项”.

@@ -13,9 +13,9 @@ namespace duban {
 namespace {
 
 const std::vector<std::string> kFileKeys = {"unit", "date", "entries"};
-const std::vector<std::string> kEntryKeys = {"task",     "unit",     "date", "status",  "percent",
-                                             "progress", "problems", "next", "metrics", "milestones",
-                                             "held"};
+const std::vector<std::string> kEntryKeys = {"task",    "unit",       "date",     "status",
+                                             "percent", "progress",   "problems", "next",
+                                             "metrics", "milestones", "held"};
 
 // What an entry inherits from its file.
 struct FileDefaults {
@@ -87,8 +87,8 @@ class ProgressReader {
     auto d = r_.date(node);
     if (!d) return std::nullopt;
     if (*d < list_.issued) {
-      r_.error(node.pos, fmt::format("日期 {} 早于清单印发日期 {}：请检查年份和月份", d->iso(),
-                                     list_.issued.iso()));
+      r_.error(node.pos,
+               fmt::format("日期 {} 早于清单印发日期 {}：请检查年份和月份", d->iso(), list_.issued.iso()));
       return std::nullopt;
     }
     if (*d > today_) {
@@ -124,7 +124,8 @@ class ProgressReader {
       unit_name = unit(*unit_node);
       ok = ok && unit_name.has_value();
     } else if (!unit_name) {
-      if (!defaults.unit_given) r_.error(node.pos, "进度条目缺少报送单位：请在文件开头写“unit: 单位名称”，或在条目中写 unit");
+      if (!defaults.unit_given)
+        r_.error(node.pos, "进度条目缺少报送单位：请在文件开头写“unit: 单位名称”，或在条目中写 unit");
       ok = false;
     }
 
@@ -133,14 +134,16 @@ class ProgressReader {
       date_value = date(*v);
       ok = ok && date_value.has_value();
     } else if (!date_value) {
-      if (!defaults.date_given) r_.error(node.pos, "进度条目缺少日期：请在文件开头写“date: 2024-06-08”，或在条目中写 date");
+      if (!defaults.date_given)
+        r_.error(node.pos, "进度条目缺少日期：请在文件开头写“date: 2024-06-08”，或在条目中写 date");
       ok = false;
     }
 
     if (const YamlNode* v = r_.required(node, "status", "进度条目")) {
       auto status = v->is_scalar() ? parse_entry_status(v->text) : std::nullopt;
       if (!status) {
-        r_.error(FieldReader::where(*v), "“status”应为 未启动、推进中、已完成 之一（党政综合办公室另可用 已销号、退回）");
+        r_.error(FieldReader::where(*v),
+                 "“status”应为 未启动、推进中、已完成 之一（党政综合办公室另可用 已销号、退回）");
         ok = false;
       } else {
         e.status = *status;
@@ -171,8 +174,8 @@ class ProgressReader {
     if (office_action) {
       if (e.unit == list_.reporting.office) return true;
       r_.error(node.find("status")->pos,
-               fmt::format("“{}”只能由{}填写：{}请用 未启动、推进中 或 已完成",
-                           entry_status_label(e.status), list_.reporting.office, e.unit));
+               fmt::format("“{}”只能由{}填写：{}请用 未启动、推进中 或 已完成", entry_status_label(e.status),
+                           list_.reporting.office, e.unit));
       return false;
     }
     if (std::find(task.shares.begin(), task.shares.end(), e.unit) == task.shares.end()) {
@@ -187,7 +190,8 @@ class ProgressReader {
   // task does not define.
   bool read_details(const YamlNode& node, const Task& task, Entry& e) {
     bool ok = true;
-    auto undefined = [&](Pos at, const char* kind, const std::string& name, const std::vector<std::string>& names) {
+    auto undefined = [&](Pos at, const char* kind, const std::string& name,
+                         const std::vector<std::string>& names) {
       const std::string suggestion = closest_match(name, names);
       r_.error(at, names.empty()
                        ? fmt::format("任务 {} 没有定义任何{}，不能报送“{}”", task.id, kind, name)
@@ -224,7 +228,8 @@ class ProgressReader {
     }
     if (const YamlNode* v = node.find("held")) {
       if (!v->is_map()) {
-        r_.error(FieldReader::where(*v), "“held”应写成“工作名称: [日期, …]”，如 {网格员技能比武: [2024-06-03]}");
+        r_.error(FieldReader::where(*v),
+                 "“held”应写成“工作名称: [日期, …]”，如 {网格员技能比武: [2024-06-03]}");
         ok = false;
       }
       const auto names = names_of(task.duties);
@@ -239,8 +244,8 @@ class ProgressReader {
           if (!d) {
             ok = false;
           } else if (*d > e.date) {
-            r_.error(item->pos, fmt::format("开展日期 {} 晚于本条进度的日期 {}：尚未发生的活动不能报送", d->iso(),
-                                            e.date.iso()));
+            r_.error(item->pos, fmt::format("开展日期 {} 晚于本条进度的日期 {}：尚未发生的活动不能报送",
+                                            d->iso(), e.date.iso()));
             ok = false;
           } else {
             dates.push_back(*d);

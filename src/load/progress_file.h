@@ -15,8 +15,8 @@ namespace duban {
 /// Parses the bytes of a progress file shown to users as `path`. Entries
 /// dated after `today` are kept, with a warning. Entries with errors are
 /// dropped; the diagnostics say why.
-std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes,
-                                      const TaskList& list, Date today, std::vector<Diagnostic>& out);
+std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes, const TaskList& list,
+                                      Date today, std::vector<Diagnostic>& out);
 
 /// Every key the progress format knows, at any level.
 const std::vector<std::string>& progress_file_keys();

@@ -13,13 +13,13 @@
 namespace duban {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"title", "issuer", "issued", "reporting",
+const std::vector<std::string> kTopKeys = {"title", "issuer", "issued",  "reporting",
                                            "units", "groups", "sections"};
 const std::vector<std::string> kReportingKeys = {"office", "day", "warn_days", "first", "last"};
 const std::vector<std::string> kUnitKeys = {"name", "aliases"};
 const std::vector<std::string> kSectionKeys = {"title", "tasks"};
-const std::vector<std::string> kTaskKeys = {"id", "title", "content", "owners", "due",
-                                            "milestones", "targets", "duties"};
+const std::vector<std::string> kTaskKeys = {"id",  "title",      "content", "owners",
+                                            "due", "milestones", "targets", "duties"};
 const std::vector<std::string> kMilestoneKeys = {"name", "due", "per"};
 const std::vector<std::string> kTargetKeys = {"name", "value", "unit", "due", "per"};
 const std::vector<std::string> kDutyKeys = {"name", "every", "times", "per", "until"};
@@ -122,9 +122,8 @@ class TaskFileReader {
       if (group.members.empty()) {
         r_.error(FieldReader::where(member), fmt::format("分组“{}”没有成员：请列出其中的单位", member.key));
       }
-      std::sort(group.members.begin(), group.members.end(), [&](const auto& a, const auto& b) {
-        return list.unit_index(a) < list.unit_index(b);
-      });
+      std::sort(group.members.begin(), group.members.end(),
+                [&](const auto& a, const auto& b) { return list.unit_index(a) < list.unit_index(b); });
       list.groups.push_back(std::move(group));
     }
   }
@@ -189,7 +188,8 @@ class TaskFileReader {
     if (!name) return std::nullopt;
     if (list.find_group(*name) != nullptr) return name;
     if (list.canonical_unit(*name)) {
-      r_.error(node->pos, fmt::format("“per”应为分组（如 各社区），“{}”是单个单位：单个单位不必写 per", *name));
+      r_.error(node->pos,
+               fmt::format("“per”应为分组（如 各社区），“{}”是单个单位：单个单位不必写 per", *name));
     } else {
       unknown_unit(list, *name, node->pos);
     }
@@ -202,7 +202,8 @@ class TaskFileReader {
   }
 
   void read_owners(const YamlNode& node, const TaskList& list, Task& task) {
-    for (auto& [name, at] : r_.texts(node)) {
+    const auto names = r_.texts(node);
+    for (auto& [name, at] : names) {
       std::string resolved;
       if (auto unit = list.canonical_unit(name)) {
         resolved = *unit;
@@ -219,7 +220,10 @@ class TaskFileReader {
       task.owners.push_back(resolved);
     }
     if (task.owners.empty()) {
-      r_.error(FieldReader::where(node), "“owners”至少要有一个责任单位（第一个为牵头单位）");
+      // An owner list with wrong items has been reported item by item.
+      if (node.children.empty() && !node.is_scalar()) {
+        r_.error(FieldReader::where(node), "“owners”至少要有一个责任单位（第一个为牵头单位）");
+      }
       return;
     }
     for (const std::string& owner : task.owners) {
@@ -237,8 +241,9 @@ class TaskFileReader {
 
   bool claim_item_name(std::set<std::string>& names, const std::string& name, Pos at) {
     if (!names.insert(name).second) {
-      r_.error(at, fmt::format("本任务中已有名为“{}”的节点、目标或常态化工作：名称须各不相同，进度报送靠名称对应",
-                               name));
+      r_.error(at,
+               fmt::format("本任务中已有名为“{}”的节点、目标或常态化工作：名称须各不相同，进度报送靠名称对应",
+                           name));
       return false;
     }
     return true;

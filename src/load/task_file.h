@@ -18,8 +18,7 @@ struct TaskFileResult {
 };
 
 /// Parses the bytes of a tasks.yaml shown to users as `path`.
-TaskFileResult load_task_file(const std::string& path, std::string_view bytes,
-                              std::vector<Diagnostic>& out);
+TaskFileResult load_task_file(const std::string& path, std::string_view bytes, std::vector<Diagnostic>& out);
 
 /// Every key the tasks.yaml format knows, at any level.
 const std::vector<std::string>& task_file_keys();

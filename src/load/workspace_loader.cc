@@ -24,8 +24,9 @@ std::optional<std::string> read_file(const fs::path& file, const std::string& sh
     return std::nullopt;
   }
   if (size > kMaxFileBytes) {
-    out.push_back({shown, 1, 1, Severity::kError,
-                   fmt::format("文件大小 {} 字节，超过 1 MiB 上限，拒绝读取：请按月份、按单位拆分成多个文件", size)});
+    out.push_back(
+        {shown, 1, 1, Severity::kError,
+         fmt::format("文件大小 {} 字节，超过 1 MiB 上限，拒绝读取：请按月份、按单位拆分成多个文件", size)});
     return std::nullopt;
   }
   std::ifstream in(file, std::ios::binary);

@@ -234,8 +234,8 @@ void check_key_separators(const std::string& path, std::string_view text,
     const size_t hash = rest.find(" #");
     if (hash != std::string_view::npos) rest = rest.substr(0, hash);
     while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
-    while (!rest.empty() && (rest.back() == '-' || rest.back() == '+' ||
-                             (rest.back() >= '1' && rest.back() <= '9'))) {
+    while (!rest.empty() &&
+           (rest.back() == '-' || rest.back() == '+' || (rest.back() >= '1' && rest.back() <= '9'))) {
       rest.remove_suffix(1);
     }
     if (!rest.empty() && (rest.back() == '|' || rest.back() == '>') &&
@@ -245,8 +245,46 @@ void check_key_separators(const std::string& path, std::string_view text,
   }
 }
 
+// yaml-cpp's messages for the mistakes people make most, in their words.
 std::string describe_yaml_error(const std::string& msg) {
+  struct Known {
+    std::string_view yaml_cpp;
+    std::string_view ours;
+  };
+  static constexpr Known kKnown[] = {
+      {"end of sequence flow not found", "方括号“[”没有对应的“]”（在这里或前面几行）：请补上"},
+      {"end of map flow not found", "花括号“{”没有对应的“}”（在这里或前面几行）：请补上"},
+      {"end of map not found", "这一层的键没有对齐：同一层的键缩进必须相同"},
+      {"end of sequence not found", "列表项没有对齐：同一列表的“- ”缩进必须相同"},
+      {"illegal map value", "这里不该出现“: ”：可能是缩进不对，或文字中含有“: ”（请给整段文字加引号）"},
+      {"the referenced anchor is not defined", "不支持别名（*名称）：请把引用的内容直接写出来"},
+      {"end of string not found", "引号没有闭合：请补上另一半引号"},
+      {"unknown escape character", "双引号中的反斜杠“\\”后跟了无效字符：请改用单引号或去掉反斜杠"},
+  };
+  for (const Known& k : kKnown) {
+    if (msg.find(k.yaml_cpp) != std::string::npos) return fmt::format("YAML 格式错误：{}", k.ours);
+  }
   return fmt::format("YAML 格式错误（{}）：请检查这一行及上一行的缩进、冒号、引号和括号是否成对", msg);
+}
+
+// The first line holding something other than blanks, comments and document
+// markers, or 0.
+int first_content_line(std::string_view text) {
+  int line_no = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    ++line_no;
+    start = end + 1;
+    const size_t first = line.find_first_not_of(" \r");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    const std::string_view rest = line.substr(first);
+    if (rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...") continue;
+    return line_no;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -281,10 +319,18 @@ YamlParse parse_yaml(const std::string& path, std::string_view bytes,
         out.resize(second_start);
         if (!extra.is_null()) {
           out.push_back({path, extra.pos.line, extra.pos.column, Severity::kError,
-                         "文件中出现了第二个 YAML 文档（“---”之后）：一个文件只能有一个文档，请删除“---”或拆成两个文件"});
+                         "文件中出现了第二个 YAML "
+                         "文档（“---”之后）：一个文件只能有一个文档，请删除“---”或拆成两个文件"});
         }
       }
       result.root = std::move(root);
+    }
+    // yaml-cpp reads some garbage (a lone ",") as an empty document.
+    if (result.root.is_null()) {
+      if (const int line = first_content_line(text)) {
+        out.push_back({path, line, 1, Severity::kError,
+                       "无法识别的内容：这一行既不是“键: 值”也不是列表项，请检查是否多了符号或少了冒号"});
+      }
     }
   } catch (const TooDeep& e) {
     const Pos p = positions.at(e.mark);

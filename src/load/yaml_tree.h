@@ -24,9 +24,9 @@ struct Pos {
 struct YamlNode {
   enum class Kind { kNull, kScalar, kSequence, kMap };
   Kind kind = Kind::kNull;
-  std::string text;         ///< scalar value
-  Pos pos;                  ///< where the value starts
-  std::string key;          ///< the key, when this is a map member
+  std::string text;  ///< scalar value
+  Pos pos;           ///< where the value starts
+  std::string key;   ///< the key, when this is a map member
   Pos key_pos;
   std::vector<YamlNode> children;
 

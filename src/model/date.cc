@@ -2,7 +2,6 @@
 
 #include <cctype>
 #include <charconv>
-#include <cstdio>
 
 namespace duban {
 namespace {
@@ -33,6 +32,12 @@ Civil civil_from_days(int z) {
   return {yoe + era * 400 + (m <= 2), m, d};
 }
 
+// `value` as decimal digits, zero-padded to `width`.
+std::string padded(int value, size_t width) {
+  std::string digits = std::to_string(value);
+  return std::string(digits.size() < width ? width - digits.size() : 0, '0') + digits;
+}
+
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 // Reads 1..max_digits ASCII digits from the front of `text`.
@@ -61,8 +66,7 @@ int days_in_month(int year, int month) {
 }
 
 std::optional<Date> Date::from_ymd(int year, int month, int day) {
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 ||
-      day > days_in_month(year, month)) {
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) {
     return std::nullopt;
   }
   return from_days(days_from_civil(year, month, day));
@@ -79,25 +83,17 @@ int Date::iso_weekday() const {
 
 std::string Date::iso() const {
   const Civil c = civil_from_days(days_);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
-  return buf;
+  return padded(c.year, 4) + "-" + padded(c.month, 2) + "-" + padded(c.day, 2);
 }
 
 Date Month::first_day() const { return *Date::from_ymd(year(), month(), 1); }
-Date Month::last_day() const {
-  return *Date::from_ymd(year(), month(), days_in_month(year(), month()));
-}
+Date Month::last_day() const { return *Date::from_ymd(year(), month(), days_in_month(year(), month())); }
 Date Month::day_clamped(int day) const {
   const int last = days_in_month(year(), month());
   return *Date::from_ymd(year(), month(), day < last ? day : last);
 }
 
-std::string Month::iso() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", year(), month());
-  return buf;
-}
+std::string Month::iso() const { return padded(year(), 4) + "-" + padded(month(), 2); }
 
 std::optional<Date> parse_iso_date(std::string_view text) {
   std::string_view rest = text;

@@ -6,10 +6,9 @@
 namespace duban {
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return std::tie(a.path, a.line, a.column) < std::tie(b.path, b.line, b.column);
-                   });
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.path, a.line, a.column) < std::tie(b.path, b.line, b.column);
+  });
 }
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics) {

@@ -10,9 +10,9 @@ enum class Severity { kError, kWarning };
 
 /// One problem in one file: `path:line:column: 错误: message`.
 struct Diagnostic {
-  std::string path;   ///< relative to the workspace
-  int line = 1;       ///< from 1
-  int column = 1;     ///< from 1, in characters
+  std::string path;  ///< relative to the workspace
+  int line = 1;      ///< from 1
+  int column = 1;    ///< from 1, in characters
   Severity severity = Severity::kError;
   std::string message;
 };

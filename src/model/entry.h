@@ -15,20 +15,20 @@ enum class EntryStatus { kNotStarted, kInProgress, kDone, kClosed, kReopened };
 
 /// One progress report, as read from a file under progress/.
 struct Entry {
-  std::string path;           ///< file it came from, relative to the workspace
-  int line = 0;               ///< line of the entry in that file
-  int position = 0;           ///< index in the file's entries
-  std::string unit;           ///< canonical unit name
+  std::string path;  ///< file it came from, relative to the workspace
+  int line = 0;      ///< line of the entry in that file
+  int position = 0;  ///< index in the file's entries
+  std::string unit;  ///< canonical unit name
   Date date;
-  std::string task;           ///< normalized task id
+  std::string task;  ///< normalized task id
   EntryStatus status = EntryStatus::kInProgress;
   std::optional<int> percent;
-  std::string progress;       ///< 本月进展
-  std::string problems;       ///< 存在问题
-  std::string next;           ///< 下步计划
-  std::vector<std::pair<std::string, double>> metrics;        ///< target name -> value
-  std::vector<std::string> milestones;                         ///< milestones reached
-  std::vector<std::pair<std::string, std::vector<Date>>> held; ///< duty name -> dates
+  std::string progress;                                         ///< 本月进展
+  std::string problems;                                         ///< 存在问题
+  std::string next;                                             ///< 下步计划
+  std::vector<std::pair<std::string, double>> metrics;          ///< target name -> value
+  std::vector<std::string> milestones;                          ///< milestones reached
+  std::vector<std::pair<std::string, std::vector<Date>>> held;  ///< duty name -> dates
 };
 
 /// Parses 未启动 | 推进中 | 已完成 | 已销号 | 退回 or the English codes.

@@ -38,13 +38,20 @@ std::optional<std::string> TaskList::canonical_unit(const std::string& name_or_a
 
 const char* period_code(Period p) {
   switch (p) {
-    case Period::kDay: return "day";
-    case Period::kWeek: return "week";
-    case Period::kMonth: return "month";
-    case Period::kBimonth: return "bimonth";
-    case Period::kQuarter: return "quarter";
-    case Period::kHalfYear: return "halfyear";
-    case Period::kYear: return "year";
+    case Period::kDay:
+      return "day";
+    case Period::kWeek:
+      return "week";
+    case Period::kMonth:
+      return "month";
+    case Period::kBimonth:
+      return "bimonth";
+    case Period::kQuarter:
+      return "quarter";
+    case Period::kHalfYear:
+      return "halfyear";
+    case Period::kYear:
+      return "year";
   }
   return "";
 }
@@ -68,9 +75,7 @@ std::vector<long> id_segments(const std::string& id) {
 
 }  // namespace
 
-bool task_id_less(const std::string& a, const std::string& b) {
-  return id_segments(a) < id_segments(b);
-}
+bool task_id_less(const std::string& a, const std::string& b) { return id_segments(a) < id_segments(b); }
 
 std::optional<std::string> normalize_task_id(const std::string& text) {
   std::string out;

@@ -27,7 +27,7 @@ struct Group {
 /// A dated intermediate result of a task (节点).
 struct Milestone {
   std::string name;
-  DueDate due;                ///< its own, or the task's
+  DueDate due;                     ///< its own, or the task's
   std::optional<std::string> per;  ///< group whose every member must reach it
 };
 
@@ -35,8 +35,8 @@ struct Milestone {
 struct Target {
   std::string name;
   double value = 0;
-  std::string unit;           ///< 部, 个, %
-  DueDate due;                ///< its own, or the task's
+  std::string unit;                ///< 部, 个, %
+  DueDate due;                     ///< its own, or the task's
   std::optional<std::string> per;  ///< group whose every member must reach it
 };
 
@@ -49,15 +49,15 @@ struct Duty {
   Period every = Period::kMonth;
   int times = 1;
   std::optional<std::string> per;
-  Date until;                 ///< last day a period may end on to be required
+  Date until;  ///< last day a period may end on to be required
 };
 
 /// One numbered item of the list.
 struct Task {
-  std::string id;             ///< "4", "12.1"
+  std::string id;  ///< "4", "12.1"
   std::string title;
   std::string content;
-  int section = 0;            ///< index into TaskList::sections
+  int section = 0;                  ///< index into TaskList::sections
   std::vector<std::string> owners;  ///< as resolved: unit or group names; first is the lead
   std::vector<std::string> shares;  ///< owners expanded to units, no repeats
   DueDate due;
@@ -75,9 +75,9 @@ struct Section {
 
 /// How and when progress is reported and reconciled.
 struct Reporting {
-  std::string office;         ///< the unit that reconciles and closes tasks
-  int day = 10;               ///< progress is due by this day of each month
-  int warn_days = 30;         ///< open work due within this many days is 临期
+  std::string office;  ///< the unit that reconciles and closes tasks
+  int day = 10;        ///< progress is due by this day of each month
+  int warn_days = 30;  ///< open work due within this many days is 临期
   Month first;
   Month last;
 };
@@ -91,7 +91,7 @@ struct TaskList {
   std::vector<Unit> units;
   std::vector<Group> groups;
   std::vector<Section> sections;
-  std::vector<Task> tasks;   ///< in document order
+  std::vector<Task> tasks;  ///< in document order
 
   const Task* find_task(const std::string& id) const;
   const Group* find_group(const std::string& name) const;

@@ -31,6 +31,12 @@ class JsonWriter {
   JsonWriter& value(const std::optional<T>& v) {
     return v ? value(*v) : null();
   }
+  /// A member: key and value.
+  template <typename T>
+  JsonWriter& field(std::string_view k, const T& v) {
+    key(k);
+    return value(v);
+  }
   /// An array of strings on one line.
   JsonWriter& strings(const std::vector<std::string>& items);
 

@@ -24,19 +24,14 @@ std::vector<std::string> other_owners(const Task& t) {
 
 std::string render_json(const TaskList& list) {
   JsonWriter w;
-  w.begin_object().key("title").value(list.title).key("issued").value(list.issued.iso());
+  w.begin_object().field("title", list.title).field("issued", list.issued.iso());
   w.key("tasks").begin_array();
   for (const Task* t : in_id_order(list)) {
-    w.begin_object()
-        .key("id").value(t->id)
-        .key("section").value(list.sections[t->section].title)
-        .key("title").value(t->title)
-        .key("lead").value(t->lead())
-        .key("owners").strings(t->owners)
-        .key("units").strings(t->shares)
-        .key("due").value(t->due.date.iso())
-        .key("due_text").value(t->due.text)
-        .end_object();
+    w.begin_object();
+    w.field("id", t->id).field("section", list.sections[t->section].title).field("title", t->title);
+    w.field("lead", t->lead()).key("owners").strings(t->owners).key("units").strings(t->shares);
+    w.field("due", t->due.date.iso()).field("due_text", t->due.text);
+    w.end_object();
   }
   w.end_array().end_object();
   return w.str();
@@ -53,9 +48,12 @@ std::string render_tasks(const TaskList& list, Format format) {
                           t->due.text});
   }
   switch (format) {
-    case Format::kMarkdown: return fmt::format("# {}\n\n{}", list.title, render_markdown_table(table));
-    case Format::kCsv: return render_csv(table);
-    default: return render_text_table(table);
+    case Format::kMarkdown:
+      return fmt::format("# {}\n\n{}", list.title, render_markdown_table(table));
+    case Format::kCsv:
+      return render_csv(table);
+    default:
+      return render_text_table(table);
   }
 }
 
