@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "evaluate/rounds.h"
 #include "render/format.h"
 
 namespace duban {
@@ -36,14 +37,39 @@ std::filesystem::path resolve_workspace(const GlobalOptions& g) {
       kExitProblems, "duban: 当前目录及其上级目录中都没有 tasks.yaml：请在工作目录中运行，或用 -C 指定目录"};
 }
 
-Workspace load_or_fail(const GlobalOptions& g) {
+LoadedWorkspace load_or_fail(const GlobalOptions& g) {
   const Date today = resolve_today(g);
-  LoadResult loaded = load_workspace(resolve_workspace(g), today);
+  const std::filesystem::path dir = resolve_workspace(g);
+  LoadResult loaded = load_workspace(dir, today);
   for (const Diagnostic& d : loaded.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
   if (!loaded.ok()) {
     throw CommandFailure{kExitProblems, "duban: 输入文件有错误，请先改正（可运行 duban check 查看）"};
   }
-  return std::move(loaded.workspace);
+  return {dir, std::move(loaded.workspace), today};
+}
+
+Month resolve_month(const TaskList& list, const std::string& option, Date today) {
+  const Reporting& rep = list.reporting;
+  const std::string range = fmt::format("{} 至 {}", rep.first.iso(), rep.last.iso());
+  if (option.empty()) {
+    if (auto m = default_round_month(list, today)) return *m;
+    throw CommandFailure{
+        kExitProblems, fmt::format("duban: 今天（{}）还没有到期的报送轮次：报送轮次为 {}，第一轮报送日为 {}",
+                                   today.iso(), range, reporting_round(list, rep.first).report_date.iso())};
+  }
+  const auto m = parse_iso_month(option);
+  if (!m)
+    throw CommandFailure{kExitUsage, fmt::format("duban: --month 应为月份，如 2024-06，这里是“{}”", option)};
+  if (!has_round(list, *m)) {
+    throw CommandFailure{kExitUsage, fmt::format("duban: {} 不在报送轮次 {} 之内", m->iso(), range)};
+  }
+  return *m;
+}
+
+Date resolve_as_of(const std::string& option, Date fallback) {
+  if (option.empty()) return fallback;
+  if (auto d = parse_iso_date(option)) return *d;
+  throw CommandFailure{kExitUsage, fmt::format("duban: --as-of 应为日期，如 2024-06-10，这里是“{}”", option)};
 }
 
 Format parse_format_option(const std::string& value) {

@@ -43,14 +43,31 @@ Date resolve_today(const GlobalOptions& g);
 /// The workspace directory from -C or the nearest ancestor with tasks.yaml.
 std::filesystem::path resolve_workspace(const GlobalOptions& g);
 
+/// A loaded workspace and where it is.
+struct LoadedWorkspace {
+  std::filesystem::path dir;
+  Workspace ws;
+  Date today;
+};
+
 /// Loads the workspace; prints its diagnostics to stderr; throws
 /// CommandFailure when it has errors.
-Workspace load_or_fail(const GlobalOptions& g);
+LoadedWorkspace load_or_fail(const GlobalOptions& g);
 
 /// Parses a --format value against the allowed names.
 Format parse_format_option(const std::string& value);
 
+/// The round to reconcile: --month when given (it must lie between
+/// reporting.first and reporting.last), else the latest one due by `today`.
+Month resolve_month(const TaskList& list, const std::string& option, Date today);
+
+/// --as-of when given, else `fallback`.
+Date resolve_as_of(const std::string& option, Date fallback);
+
 CommandSetup add_check_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_tasks_command(CLI::App& app, const GlobalOptions& g);
+CommandSetup add_status_command(CLI::App& app, const GlobalOptions& g);
+CommandSetup add_reconcile_command(CLI::App& app, const GlobalOptions& g);
+CommandSetup add_notices_command(CLI::App& app, const GlobalOptions& g);
 
 }  // namespace duban

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/output.h"
 #include "render/tasks_render.h"
 
 namespace duban {
@@ -12,8 +13,8 @@ CommandSetup add_tasks_command(CLI::App& app, const GlobalOptions& g) {
   sub->add_option("--format", *format, "输出格式：text、md、csv 或 json")
       ->check(CLI::IsMember({"text", "md", "csv", "json"}));
   return {sub, [&g, format] {
-            const Workspace ws = load_or_fail(g);
-            fmt::print("{}", render_tasks(ws.list, parse_format_option(*format)));
+            const LoadedWorkspace loaded = load_or_fail(g);
+            print(render_tasks(loaded.ws.list, parse_format_option(*format)));
             return kExitOk;
           }};
 }

@@ -15,7 +15,7 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"title", "issuer", "issued",  "reporting",
                                            "units", "groups", "sections"};
-const std::vector<std::string> kReportingKeys = {"office", "day", "warn_days", "first", "last"};
+const std::vector<std::string> kReportingKeys = {"office", "day", "warn_days", "reply_days", "first", "last"};
 const std::vector<std::string> kUnitKeys = {"name", "aliases"};
 const std::vector<std::string> kSectionKeys = {"title", "tasks"};
 const std::vector<std::string> kTaskKeys = {"id",  "title",      "content", "owners",
@@ -143,6 +143,9 @@ class TaskFileReader {
     if (const YamlNode* v = node.find("day")) rep.day = r_.integer(*v, 1, 31).value_or(rep.day);
     if (const YamlNode* v = node.find("warn_days")) {
       rep.warn_days = r_.integer(*v, 0, 366).value_or(rep.warn_days);
+    }
+    if (const YamlNode* v = node.find("reply_days")) {
+      rep.reply_days = r_.integer(*v, 0, 366).value_or(rep.reply_days);
     }
     if (const YamlNode* v = node.find("first")) first_ = r_.month(*v);
     if (const YamlNode* v = node.find("last")) last_ = r_.month(*v);

@@ -35,7 +35,7 @@ bool is_wide(char32_t c) {
          (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
          (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
          (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
-         (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
+         (c >= 0x1F7E0 && c <= 0x1F7EB) || (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
 }
 
 bool is_zero_width(char32_t c) {
@@ -46,7 +46,16 @@ bool is_zero_width(char32_t c) {
 
 int display_width(std::string_view text) {
   int width = 0;
-  for (char32_t c : decode_utf8(text)) width += is_zero_width(c) ? 0 : is_wide(c) ? 2 : 1;
+  bool in_escape = false;  // ANSI colour sequences (ESC [ ... m) take no room
+  for (char32_t c : decode_utf8(text)) {
+    if (c == 0x1B) {
+      in_escape = true;
+    } else if (in_escape) {
+      in_escape = c != U'm';
+    } else {
+      width += is_zero_width(c) ? 0 : is_wide(c) ? 2 : 1;
+    }
+  }
   return width;
 }
 

@@ -1,0 +1,59 @@
+#include "evaluate/reconcile.h"
+
+#include <algorithm>
+
+namespace duban {
+namespace {
+
+// Whether `unit` has an entry on `task` dated in [from, to].
+bool reported_in(const std::vector<Entry>& entries, const std::string& unit, const std::string& task,
+                 Date from, Date to) {
+  return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) {
+    return e.unit == unit && e.task == task && e.date >= from && e.date <= to;
+  });
+}
+
+// Who owed a report on the task in the round: the shares open at the start
+// of the window, that is, as of the day before it.
+RoundReporting round_reporting(const Workspace& ws, const TaskStatus& now, const Round& round, Date as_of) {
+  RoundReporting r;
+  const TaskStatus before = evaluate_task(ws, *now.task, round.window_start - 1);
+  if (before.state == TaskState::kClosed) return r;
+  const Date until = std::min(round.report_date, as_of);
+  for (const ShareStatus& s : before.shares) {
+    if (s.state == ShareState::kDone) continue;
+    r.owed.push_back(s.unit);
+    if (!reported_in(ws.entries, s.unit, now.task->id, round.window_start, until))
+      r.missing.push_back(s.unit);
+  }
+  return r;
+}
+
+}  // namespace
+
+Reconciliation reconcile(const Workspace& ws, Month m, Date as_of) {
+  Reconciliation rec;
+  rec.round = reporting_round(ws.list, m);
+  rec.status = evaluate_status(ws, as_of);
+  for (size_t i = 0; i < rec.status.tasks.size(); ++i) {
+    const TaskStatus& t = rec.status.tasks[i];
+    ++rec.counts[static_cast<size_t>(t.state)];
+    if (t.state == TaskState::kClosed && t.close_date && *t.close_date >= rec.round.window_start &&
+        *t.close_date <= rec.round.report_date) {
+      rec.closed_this_month.push_back(t.task->id);
+    }
+    if (t.state == TaskState::kOverdue) rec.overdue.push_back({i, t.open_units()});
+    rec.reporting.push_back(round_reporting(ws, t, rec.round, as_of));
+    for (const std::string& unit : rec.reporting.back().missing) {
+      rec.missing_reports.push_back({unit, t.task->id});
+    }
+  }
+  // Tasks are already in id order; a stable sort by unit keeps it within a unit.
+  std::stable_sort(rec.missing_reports.begin(), rec.missing_reports.end(),
+                   [&](const MissingReport& a, const MissingReport& b) {
+                     return ws.list.unit_index(a.unit) < ws.list.unit_index(b.unit);
+                   });
+  return rec;
+}
+
+}  // namespace duban

@@ -1,0 +1,200 @@
+#include "evaluate/status.h"
+
+#include <algorithm>
+
+namespace duban {
+namespace {
+
+ShareState share_state_of(EntryStatus s) {
+  switch (s) {
+    case EntryStatus::kNotStarted:
+      return ShareState::kNotStarted;
+    case EntryStatus::kDone:
+      return ShareState::kDone;
+    default:
+      return ShareState::kInProgress;
+  }
+}
+
+// Replays the entries of one task in order.
+class TaskReplay {
+ public:
+  TaskReplay(const TaskList& list, const Task& task) : list_(list), task_(task) {
+    for (const std::string& unit : task.shares) {
+      ShareStatus share;
+      share.unit = unit;
+      status_.shares.push_back(std::move(share));
+    }
+  }
+
+  void apply(const Entry& e) {
+    const bool office_action = e.status == EntryStatus::kClosed || e.status == EntryStatus::kReopened;
+    if (office_action && e.unit == list_.reporting.office) {
+      if (e.status == EntryStatus::kClosed) {
+        closed_ = true;
+        status_.close_date = e.date;
+      } else {
+        reopen();
+      }
+      // The office's entry also counts as its report on a task it owns.
+      if (ShareStatus* s = share(e.unit)) s->last_report = e.date;
+      return;
+    }
+    ShareStatus* s = share(e.unit);
+    if (s == nullptr) return;
+    const ShareState next = share_state_of(e.status);
+    if (next == ShareState::kDone && s->state != ShareState::kDone) s->done_date = e.date;
+    if (next != ShareState::kDone) s->done_date.reset();
+    if (next != ShareState::kNotStarted) started_ = true;
+    s->state = next;
+    s->last_report = e.date;
+    s->latest = &e;
+    if (e.percent) s->percent = *e.percent;
+    if (next == ShareState::kDone) s->percent = 100;
+  }
+
+  TaskStatus finish(Date as_of, int warn_days) {
+    TaskStatus& t = status_;
+    t.task = &task_;
+    const bool all_done = std::all_of(t.shares.begin(), t.shares.end(),
+                                      [](const ShareStatus& s) { return s.state == ShareState::kDone; });
+    std::optional<Date> last_done;
+    if (all_done) {
+      for (const ShareStatus& s : t.shares)
+        last_done = std::max(last_done.value_or(*s.done_date), *s.done_date);
+    }
+    const Date due = task_.due.date;
+    if (closed_) {
+      t.state = TaskState::kClosed;
+      t.done_date = all_done ? last_done : t.close_date;
+    } else if (all_done) {
+      t.state = TaskState::kDone;
+      t.done_date = last_done;
+    } else if (as_of > due) {
+      t.state = TaskState::kOverdue;
+      t.overdue_days = as_of - due;
+    } else if (due - as_of <= warn_days) {
+      t.state = TaskState::kDueSoon;
+    } else if (!started_) {
+      t.state = TaskState::kNotStarted;
+    } else {
+      t.state = TaskState::kOnTrack;
+    }
+    if (!closed_) t.close_date.reset();
+    if (t.done_date) t.on_time = *t.done_date <= due;
+    t.light = t.state == TaskState::kOverdue                                 ? Light::kRed
+              : t.state == TaskState::kDueSoon                               ? Light::kYellow
+              : t.state == TaskState::kClosed || t.state == TaskState::kDone ? Light::kNone
+                                                                             : Light::kGreen;
+    long sum = 0;
+    for (const ShareStatus& s : t.shares) sum += s.percent;
+    const long n = static_cast<long>(t.shares.size());
+    t.percent = n == 0 ? 0 : static_cast<int>((2 * sum + n) / (2 * n));  // rounded half up
+    t.progress = labelled_texts(&Entry::progress);
+    t.problems = labelled_texts(&Entry::problems);
+    t.next = labelled_texts(&Entry::next);
+    return std::move(t);
+  }
+
+ private:
+  ShareStatus* share(const std::string& unit) {
+    for (ShareStatus& s : status_.shares) {
+      if (s.unit == unit) return &s;
+    }
+    return nullptr;
+  }
+
+  void reopen() {
+    closed_ = false;
+    for (ShareStatus& s : status_.shares) {
+      if (s.state != ShareState::kDone) continue;
+      s.state = ShareState::kInProgress;
+      s.done_date.reset();
+      // The work was reported complete; keep a percent the unit gave.
+      s.percent = s.latest && s.latest->percent ? *s.latest->percent : 100;
+    }
+  }
+
+  // The shares' latest texts; with several units each line names its unit.
+  std::string labelled_texts(std::string Entry::*field) const {
+    std::vector<const ShareStatus*> with_text;
+    for (const ShareStatus& s : status_.shares) {
+      if (s.latest != nullptr && !(s.latest->*field).empty()) with_text.push_back(&s);
+    }
+    if (with_text.size() == 1 && status_.shares.size() == 1) return with_text[0]->latest->*field;
+    std::string out;
+    for (const ShareStatus* s : with_text) {
+      if (!out.empty()) out += "\n";
+      out += s->unit + "：" + s->latest->*field;
+    }
+    return out;
+  }
+
+  const TaskList& list_;
+  const Task& task_;
+  TaskStatus status_;
+  bool closed_ = false;
+  bool started_ = false;
+};
+
+}  // namespace
+
+std::vector<std::string> TaskStatus::open_units() const {
+  std::vector<std::string> units;
+  for (const ShareStatus& s : shares) {
+    if (s.state != ShareState::kDone) units.push_back(s.unit);
+  }
+  return units;
+}
+
+TaskStatus evaluate_task(const Workspace& ws, const Task& task, Date as_of) {
+  TaskReplay replay(ws.list, task);
+  for (const Entry& e : ws.entries) {
+    if (e.date > as_of) break;  // entries are in date order
+    if (e.task == task.id) replay.apply(e);
+  }
+  return replay.finish(as_of, ws.list.reporting.warn_days);
+}
+
+StatusReport evaluate_status(const Workspace& ws, Date as_of) {
+  StatusReport report{as_of, {}};
+  std::vector<const Task*> tasks;
+  for (const Task& t : ws.list.tasks) tasks.push_back(&t);
+  std::stable_sort(tasks.begin(), tasks.end(),
+                   [](const Task* a, const Task* b) { return task_id_less(a->id, b->id); });
+  for (const Task* t : tasks) report.tasks.push_back(evaluate_task(ws, *t, as_of));
+  return report;
+}
+
+const char* share_state_code(ShareState s) {
+  static constexpr const char* kCodes[] = {"none", "not_started", "in_progress", "done"};
+  return kCodes[static_cast<int>(s)];
+}
+
+const char* share_state_label(ShareState s) {
+  static constexpr const char* kLabels[] = {"未报送", "未启动", "推进中", "已完成"};
+  return kLabels[static_cast<int>(s)];
+}
+
+const char* task_state_code(TaskState s) {
+  static constexpr const char* kCodes[] = {"closed",      "done",     "on_track",
+                                           "not_started", "due_soon", "overdue"};
+  return kCodes[static_cast<int>(s)];
+}
+
+const char* task_state_label(TaskState s) {
+  static constexpr const char* kLabels[] = {"已销号", "已完成待销号", "正常推进", "未启动", "临期", "逾期"};
+  return kLabels[static_cast<int>(s)];
+}
+
+const char* light_code(Light l) {
+  static constexpr const char* kCodes[] = {"red", "yellow", "green", "none"};
+  return kCodes[static_cast<int>(l)];
+}
+
+const char* light_mark(Light l) {
+  static constexpr const char* kMarks[] = {"🔴", "🟡", "🟢", ""};
+  return kMarks[static_cast<int>(l)];
+}
+
+}  // namespace duban

@@ -1,0 +1,82 @@
+#include "render/ledger.h"
+
+#include <fmt/format.h>
+
+namespace duban {
+
+std::string due_cell(const DueDate& due) {
+  const std::string iso = due.date.iso();
+  return due.text == iso ? iso : fmt::format("{}（{}）", iso, due.text);
+}
+
+std::string status_words(const TaskStatus& t) {
+  switch (t.state) {
+    case TaskState::kOverdue:
+      return fmt::format("逾期 {} 天", t.overdue_days);
+    case TaskState::kClosed:
+      return fmt::format("已销号（{}）", t.close_date->iso());
+    case TaskState::kDone:
+      return fmt::format("已完成待销号（{}）", t.done_date->iso());
+    default:
+      return task_state_label(t.state);
+  }
+}
+
+std::string status_cell(const TaskStatus& t) {
+  const char* mark = light_mark(t.light);
+  return *mark ? fmt::format("{} {}", mark, status_words(t)) : status_words(t);
+}
+
+const char* light_word(Light l) {
+  static constexpr const char* kWords[] = {"红", "黄", "绿", ""};
+  return kWords[static_cast<int>(l)];
+}
+
+std::string reporting_cell(const RoundReporting& r) {
+  if (r.owed.empty()) return "无需报送";
+  const size_t sent = r.owed.size() - r.missing.size();
+  if (r.missing.empty()) return fmt::format("按时报送 {}/{}", sent, r.owed.size());
+  return fmt::format("未报送：{}（{}/{}）", fmt::join(r.missing, "、"), sent, r.owed.size());
+}
+
+std::string owners_cell(const Task& t) { return fmt::format("{}", fmt::join(t.owners, "、")); }
+
+std::string chinese_date(Date d) { return fmt::format("{}年{}月{}日", d.year(), d.month(), d.day()); }
+
+namespace {
+
+void optional_date(JsonWriter& w, std::string_view key, const std::optional<Date>& d) {
+  w.key(key);
+  if (d) {
+    w.value(d->iso());
+  } else {
+    w.null();
+  }
+}
+
+}  // namespace
+
+void write_task_json(JsonWriter& w, const TaskList& list, const TaskStatus& t) {
+  const Task& task = *t.task;
+  w.begin_object();
+  w.field("id", task.id).field("title", task.title).field("section", list.sections[task.section].title);
+  w.field("lead", task.lead()).key("owners").strings(task.shares);
+  w.field("due", task.due.date.iso()).field("due_text", task.due.text);
+  w.field("status", task_state_code(t.state)).field("status_label", task_state_label(t.state));
+  w.field("light", light_code(t.light)).field("percent", t.percent);
+  optional_date(w, "done_date", t.done_date);
+  w.field("on_time", t.on_time).field("overdue_days", t.overdue_days);
+  optional_date(w, "close_date", t.close_date);
+  w.field("progress", t.progress).field("problems", t.problems).field("next", t.next);
+  w.key("shares").begin_array();
+  for (const ShareStatus& s : t.shares) {
+    w.begin_object().field("unit", s.unit).field("state", share_state_code(s.state));
+    optional_date(w, "last_report", s.last_report);
+    optional_date(w, "done_date", s.done_date);
+    w.field("percent", s.percent).end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+}  // namespace duban

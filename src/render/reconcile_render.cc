@@ -1,0 +1,167 @@
+#include "render/reconcile_render.h"
+
+#include <fmt/format.h>
+
+#include "render/json_writer.h"
+#include "render/ledger.h"
+#include "render/table.h"
+
+namespace duban {
+namespace {
+
+// The ledger (台账): one row per task. Spreadsheets get the light as a word.
+Table ledger(const Reconciliation& rec, bool markdown) {
+  Table table{{"序号", "任务", "牵头单位", "责任单位", "完成时限", "状态", "预警", "进度", "本月进展",
+               "存在问题", "下步计划", "报送情况"},
+              {}};
+  if (markdown) table.header.erase(table.header.begin() + 6);
+  for (size_t i = 0; i < rec.status.tasks.size(); ++i) {
+    const TaskStatus& t = rec.status.tasks[i];
+    std::vector<std::string> row = {t.task->id, t.task->title, t.task->lead(), owners_cell(*t.task),
+                                    due_cell(t.task->due)};
+    if (markdown) {
+      row.push_back(status_cell(t));
+    } else {
+      row.push_back(status_words(t));
+      row.push_back(light_word(t.light));
+    }
+    for (std::string cell :
+         {fmt::format("{}%", t.percent), t.progress, t.problems, t.next, reporting_cell(rec.reporting[i])}) {
+      row.push_back(std::move(cell));
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+Table counts_table(const Reconciliation& rec) {
+  Table table{{}, {{}}};
+  int total = 0;
+  for (TaskState s : kTaskStates) {
+    table.header.push_back(task_state_label(s));
+    table.rows[0].push_back(std::to_string(rec.counts[static_cast<size_t>(s)]));
+    total += rec.counts[static_cast<size_t>(s)];
+  }
+  table.header.push_back("合计");
+  table.rows[0].push_back(std::to_string(total));
+  return table;
+}
+
+const TaskStatus& task_by_id(const Reconciliation& rec, const std::string& id) {
+  for (const TaskStatus& t : rec.status.tasks) {
+    if (t.task->id == id) return t;
+  }
+  return rec.status.tasks.front();  // unreachable: ids come from the same report
+}
+
+// A Mermaid gantt label may not hold the characters its syntax uses.
+std::string gantt_label(const std::string& text) {
+  std::string out;
+  for (char c : text) out += (c == ':' || c == '#' || c == ';') ? ' ' : c;
+  return out;
+}
+
+std::string gantt(const TaskList& list, const Reconciliation& rec) {
+  std::string out = "```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    axisFormat %m-%d\n";
+  out += fmt::format("    todayMarker off\n");
+  int section = -1;
+  for (const TaskStatus& t : rec.status.tasks) {
+    if (t.task->section != section) {
+      section = t.task->section;
+      out += fmt::format("    section {}\n", gantt_label(list.sections[section].title));
+    }
+    const char* tag = t.state == TaskState::kClosed || t.state == TaskState::kDone ? "done, "
+                      : t.state == TaskState::kOverdue                             ? "crit, "
+                      : t.state == TaskState::kDueSoon                             ? "active, "
+                                                                                   : "";
+    const Date end = std::max(t.task->due.date, list.issued + 1);
+    out += fmt::format("    {} {}（{}） :{}t{}, {}, {}\n", t.task->id, gantt_label(t.task->title),
+                       task_state_label(t.state), tag, gantt_label(t.task->id), list.issued.iso(), end.iso());
+  }
+  return out + "```\n";
+}
+
+std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
+  const Round& r = rec.round;
+  std::string out = fmt::format("# {} 对账销号（{}年{}月）\n\n", list.title, r.month.year(), r.month.month());
+  out += fmt::format("- 报送月份：{}\n- 报送日：{}\n- 统计区间：{} 至 {}\n- 截至：{}\n- 对账单位：{}\n\n",
+                     r.month.iso(), r.report_date.iso(), r.window_start.iso(), r.report_date.iso(),
+                     rec.status.as_of.iso(), list.reporting.office);
+  out += "## 汇总\n\n" + render_markdown_table(counts_table(rec));
+  out += "\n## 台账\n\n" + render_markdown_table(ledger(rec, true));
+
+  out += "\n## 本月销号\n\n";
+  if (rec.closed_this_month.empty()) out += "本月无销号任务。\n";
+  for (const std::string& id : rec.closed_this_month) {
+    const TaskStatus& t = task_by_id(rec, id);
+    out += fmt::format("- {} {}（{} 销号{}）\n", id, markdown_cell(t.task->title), t.close_date->iso(),
+                       t.on_time == std::optional<bool>(false) ? "，逾期完成" : "");
+  }
+
+  out += "\n## 逾期督办\n\n";
+  if (rec.overdue.empty()) {
+    out += "无逾期任务。\n";
+  } else {
+    Table table{{"序号", "任务", "完成时限", "逾期天数", "未完成单位"}, {}};
+    for (const OverdueTask& o : rec.overdue) {
+      const TaskStatus& t = rec.status.tasks[o.task];
+      table.rows.push_back({t.task->id, t.task->title, due_cell(t.task->due), std::to_string(t.overdue_days),
+                            fmt::format("{}", fmt::join(o.units, "、"))});
+    }
+    out += render_markdown_table(table);
+  }
+
+  out += "\n## 未按时报送\n\n";
+  if (rec.missing_reports.empty()) {
+    out += "本轮各单位均按时报送。\n";
+  } else {
+    Table table{{"单位", "任务"}, {}};
+    for (const MissingReport& m : rec.missing_reports) {
+      table.rows.push_back({m.unit, fmt::format("{} {}", m.task, task_by_id(rec, m.task).task->title)});
+    }
+    out += render_markdown_table(table);
+  }
+  out += "\n## 进度甘特图\n\n" + gantt(list, rec);
+  return out;
+}
+
+std::string render_json(const TaskList& list, const Reconciliation& rec) {
+  const Round& r = rec.round;
+  JsonWriter w;
+  w.begin_object().field("month", r.month.iso()).field("report_date", r.report_date.iso());
+  w.key("window").strings({r.window_start.iso(), r.report_date.iso()});
+  w.field("as_of", rec.status.as_of.iso());
+  w.key("counts").begin_object();
+  for (TaskState s : kTaskStates) w.field(task_state_code(s), rec.counts[static_cast<size_t>(s)]);
+  w.end_object();
+  w.key("closed_this_month").strings(rec.closed_this_month);
+  w.key("overdue").begin_array();
+  for (const OverdueTask& o : rec.overdue) {
+    const TaskStatus& t = rec.status.tasks[o.task];
+    w.begin_object().field("id", t.task->id).field("days", t.overdue_days).key("units").strings(o.units);
+    w.end_object();
+  }
+  w.end_array().key("missing_reports").begin_array();
+  for (const MissingReport& m : rec.missing_reports) {
+    w.begin_object().field("unit", m.unit).field("task", m.task).end_object();
+  }
+  w.end_array().key("tasks").begin_array();
+  for (const TaskStatus& t : rec.status.tasks) write_task_json(w, list, t);
+  w.end_array().end_object();
+  return w.str();
+}
+
+}  // namespace
+
+std::string render_reconciliation(const TaskList& list, const Reconciliation& rec, Format format) {
+  switch (format) {
+    case Format::kJson:
+      return render_json(list, rec);
+    case Format::kCsv:
+      return render_csv(ledger(rec, false));
+    default:
+      return render_markdown(list, rec);
+  }
+}
+
+}  // namespace duban

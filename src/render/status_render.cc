@@ -1,0 +1,89 @@
+#include "render/status_render.h"
+
+#include <fmt/format.h>
+
+#include "render/json_writer.h"
+#include "render/ledger.h"
+#include "render/table.h"
+
+namespace duban {
+namespace {
+
+std::string colored(const TaskStatus& t, TextStyle style) {
+  static constexpr const char* kColors[] = {"\x1b[31m", "\x1b[33m", "\x1b[32m", ""};
+  const char* color = kColors[static_cast<int>(t.light)];
+  if (!style.color || !*color) return status_words(t);
+  return fmt::format("{}● {}\x1b[0m", color, status_words(t));
+}
+
+std::string last_report(const TaskStatus& t) {
+  std::optional<Date> last;
+  for (const ShareStatus& s : t.shares) {
+    if (s.last_report) last = std::max(last.value_or(*s.last_report), *s.last_report);
+  }
+  return last ? last->iso() : "";
+}
+
+Table status_table(const StatusReport& report, bool text, TextStyle style) {
+  Table table{{"序号", "任务", "牵头单位", "完成时限", "状态", "预警", "进度", "最近报送"}, {}};
+  if (text) table.header.erase(table.header.begin() + 5);
+  for (const TaskStatus& t : report.tasks) {
+    std::vector<std::string> row = {t.task->id, t.task->title, t.task->lead(), due_cell(t.task->due)};
+    if (text) {
+      row.push_back(colored(t, style));
+    } else {
+      row.push_back(status_words(t));
+      row.push_back(light_word(t.light));
+    }
+    row.push_back(fmt::format("{}%", t.percent));
+    row.push_back(last_report(t));
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+std::string render_json(const TaskList& list, const StatusReport& report) {
+  JsonWriter w;
+  w.begin_object().field("as_of", report.as_of.iso()).key("tasks").begin_array();
+  for (const TaskStatus& t : report.tasks) write_task_json(w, list, t);
+  w.end_array().end_object();
+  return w.str();
+}
+
+}  // namespace
+
+std::string render_status(const TaskList& list, const StatusReport& report, Format format, TextStyle style) {
+  switch (format) {
+    case Format::kJson:
+      return render_json(list, report);
+    case Format::kCsv:
+      return render_csv(status_table(report, false, style));
+    case Format::kMarkdown:
+      return fmt::format("# {} 任务状态\n\n截至 {}\n\n{}", list.title, report.as_of.iso(),
+                         render_markdown_table(status_table(report, false, style)));
+    case Format::kText:
+      return fmt::format("截至 {}\n{}", report.as_of.iso(),
+                         render_text_table(status_table(report, true, style)));
+  }
+  return {};
+}
+
+std::string render_task_detail(const TaskList& list, const TaskStatus& t, TextStyle style) {
+  const Task& task = *t.task;
+  std::string out = fmt::format("{} {}\n", task.id, task.title);
+  out += fmt::format("部分：{}\n", list.sections[task.section].title);
+  out += fmt::format("责任单位：{}（牵头：{}）\n", owners_cell(task), task.lead());
+  out += fmt::format("完成时限：{}\n", due_cell(task.due));
+  out += fmt::format("状态：{}  进度 {}%\n", colored(t, style), t.percent);
+  if (!t.progress.empty()) out += fmt::format("本月进展：{}\n", t.progress);
+  if (!t.problems.empty()) out += fmt::format("存在问题：{}\n", t.problems);
+  if (!t.next.empty()) out += fmt::format("下步计划：{}\n", t.next);
+  Table shares{{"单位", "状态", "进度", "最近报送", "完成日期"}, {}};
+  for (const ShareStatus& s : t.shares) {
+    shares.rows.push_back({s.unit, share_state_label(s.state), fmt::format("{}%", s.percent),
+                           s.last_report ? s.last_report->iso() : "", s.done_date ? s.done_date->iso() : ""});
+  }
+  return out + "\n" + render_text_table(shares);
+}
+
+}  // namespace duban
