@@ -3,7 +3,10 @@
 #   cmd          the arguments to duban (shell words), run inside the workspace
 #   workspace/   files laid over tests/golden/_base/ (unless the case has no_base)
 #   setup.sh     optional, run inside the workspace before the command
+#   after.sh     optional, run inside the workspace after it; its output is
+#                compared too (to look at written files, git history ...)
 #   expected     stdout, then stderr, then the exit code, as written below
+# Both scripts find the binary in $DUBAN.
 # UPDATE_GOLDEN=1 rewrites `expected` from the actual output.
 set -euo pipefail
 bin=$(realpath "$1")
@@ -11,28 +14,34 @@ case_dir=$(realpath "$2")
 base="$(dirname "$case_dir")/_base"
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+scratch=$(mktemp -d)  # outputs kept outside the workspace, out of git's sight
+trap 'rm -rf "$work" "$scratch"' EXIT
 if [ ! -e "$case_dir/no_base" ]; then cp -R "$base/." "$work/"; fi
 if [ -d "$case_dir/workspace" ]; then cp -R "$case_dir/workspace/." "$work/"; fi
+export DUBAN="$bin"
 if [ -f "$case_dir/setup.sh" ]; then (cd "$work" && bash "$case_dir/setup.sh"); fi
 
 eval "set -- $(cat "$case_dir/cmd")"
 set +e
-(cd "$work" && LC_ALL=C.UTF-8 timeout 60 "$bin" "$@" >"$work/.out" 2>"$work/.err")
+(cd "$work" && LC_ALL=C.UTF-8 timeout 60 "$bin" "$@" >"$scratch/out" 2>"$scratch/err")
 code=$?
 set -e
 {
-  cat "$work/.out"
+  cat "$scratch/out"
   printf -- '--- stderr\n'
-  cat "$work/.err"
+  cat "$scratch/err"
   printf -- '--- exit %d\n' "$code"
-} >"$work/.actual"
+  if [ -f "$case_dir/after.sh" ]; then
+    printf -- '--- after\n'
+    (cd "$work" && bash "$case_dir/after.sh" 2>&1)
+  fi
+} >"$scratch/actual"
 
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
-  cp "$work/.actual" "$case_dir/expected"
+  cp "$scratch/actual" "$case_dir/expected"
   exit 0
 fi
-if ! diff -u "$case_dir/expected" "$work/.actual"; then
+if ! diff -u "$case_dir/expected" "$scratch/actual"; then
   echo "golden case $(basename "$case_dir") differs (UPDATE_GOLDEN=1 rewrites it)" >&2
   exit 1
 fi

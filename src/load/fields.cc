@@ -10,6 +10,16 @@
 
 namespace duban {
 
+namespace {
+
+// Block scalars (|) end in a newline; nobody means it.
+std::string trimmed(const std::string& text) {
+  const size_t end = text.find_last_not_of(" \n");
+  return end == std::string::npos ? std::string() : text.substr(0, end + 1);
+}
+
+}  // namespace
+
 std::string label(const YamlNode& value) {
   return value.key.empty() ? std::string("该项") : fmt::format("“{}”", value.key);
 }
@@ -57,7 +67,7 @@ const YamlNode* FieldReader::required(const YamlNode& map, std::string_view key,
 }
 
 std::optional<std::string> FieldReader::text(const YamlNode& value) {
-  if (value.is_null() || (value.is_scalar() && value.text.find_first_not_of(" \n") == std::string::npos)) {
+  if (value.is_null() || (value.is_scalar() && trimmed(value.text).empty())) {
     error(where(value), fmt::format("{}不能为空：请填写内容", label(value)));
     return std::nullopt;
   }
@@ -65,7 +75,7 @@ std::optional<std::string> FieldReader::text(const YamlNode& value) {
     error(where(value), fmt::format("{}应为一段文字，不是列表或映射", label(value)));
     return std::nullopt;
   }
-  return value.text;
+  return trimmed(value.text);
 }
 
 std::string FieldReader::optional_text(const YamlNode* value) {
@@ -74,7 +84,7 @@ std::string FieldReader::optional_text(const YamlNode* value) {
     error(where(*value), fmt::format("{}应为一段文字，不是列表或映射", label(*value)));
     return {};
   }
-  return value->text;
+  return trimmed(value->text);
 }
 
 std::optional<int> FieldReader::integer(const YamlNode& value, int min, int max) {

@@ -274,7 +274,6 @@ class TaskFileReader {
     }
     if (const YamlNode* v = r_.required(node, "title", "任务")) task.title = r_.text(*v).value_or("");
     task.content = r_.optional_text(node.find("content"));
-    while (!task.content.empty() && task.content.back() == '\n') task.content.pop_back();
     if (const YamlNode* v = r_.required(node, "owners", "任务")) read_owners(*v, list, task);
     if (const YamlNode* v = r_.required(node, "due", "任务")) {
       if (auto d = r_.due(*v)) task.due = *d;

@@ -1,0 +1,119 @@
+#include "evaluate/reconcile.h"
+
+#include <doctest/doctest.h>
+
+#include "evaluate/fixture.h"
+#include "evaluate/notices.h"
+
+namespace duban {
+using namespace duban::testing;
+
+namespace {
+
+const std::string kOffice = "党政综合办公室";
+
+Workspace two_tasks(std::vector<Entry> entries) {
+  TaskList list = small_list();
+  list.tasks.push_back(make_task("1", {"各社区"}, {"甲社区", "乙社区"}, "2024-06-30"));
+  list.tasks.push_back(make_task("2", {kOffice}, {kOffice}, "2024-05-31"));
+  return make_workspace(std::move(list), std::move(entries));
+}
+
+std::vector<std::string> missing(const Reconciliation& rec) {
+  std::vector<std::string> out;
+  for (const MissingReport& m : rec.missing_reports) out.push_back(m.unit + "/" + m.task);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("rounds: report dates and windows") {
+  const TaskList list = small_list();
+  const Round first = reporting_round(list, Month::of(2024, 5));
+  CHECK(first.window_start == day("2024-04-08"));
+  CHECK(first.report_date == day("2024-05-10"));
+  const Round june = reporting_round(list, Month::of(2024, 6));
+  CHECK(june.window_start == day("2024-05-11"));
+  CHECK(june.report_date == day("2024-06-10"));
+  TaskList late = list;
+  late.reporting.day = 31;
+  CHECK(reporting_round(late, Month::of(2024, 6)).report_date == day("2024-06-30"));
+  CHECK(reporting_round(late, Month::of(2024, 7)).window_start == day("2024-07-01"));
+}
+
+TEST_CASE("the default round is the latest one due by today, within first..last") {
+  const TaskList list = small_list();
+  struct Case {
+    const char* today;
+    const char* month;  // nullptr: none yet
+  };
+  const Case cases[] = {
+      {"2024-05-09", nullptr},   {"2024-05-10", "2024-05"}, {"2024-06-09", "2024-05"},
+      {"2024-06-10", "2024-06"}, {"2025-03-01", "2024-12"}, {"2026-11-27", "2024-12"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string(c.today));
+    const auto m = default_round_month(list, day(c.today));
+    if (c.month == nullptr) {
+      CHECK_FALSE(m.has_value());
+    } else {
+      REQUIRE(m.has_value());
+      CHECK(m->iso() == c.month);
+    }
+  }
+}
+
+TEST_CASE("an entry on the report day counts in that round, the day after in the next") {
+  const Workspace ws = two_tasks({make_entry("2024-05-10", "甲社区", "1", EntryStatus::kInProgress, 10),
+                                  make_entry("2024-05-11", "乙社区", "1", EntryStatus::kInProgress, 10),
+                                  make_entry("2024-05-09", kOffice, "2", EntryStatus::kInProgress, 10)});
+  const Reconciliation may = reconcile(ws, Month::of(2024, 5), day("2024-05-10"));
+  CHECK(missing(may) == std::vector<std::string>{"乙社区/1"});
+  const Reconciliation june = reconcile(ws, Month::of(2024, 6), day("2024-06-10"));
+  CHECK(missing(june) == std::vector<std::string>{"党政综合办公室/2", "甲社区/1"});
+}
+
+TEST_CASE("shares done or closed at the start of the window owe no report") {
+  const Workspace ws = two_tasks({
+      make_entry("2024-05-08", "甲社区", "1", EntryStatus::kDone),
+      make_entry("2024-05-09", kOffice, "2", EntryStatus::kDone),
+      make_entry("2024-05-10", kOffice, "2", EntryStatus::kClosed),
+      make_entry("2024-06-09", "乙社区", "1", EntryStatus::kInProgress, 50),
+  });
+  const Reconciliation june = reconcile(ws, Month::of(2024, 6), day("2024-06-10"));
+  CHECK(missing(june).empty());
+  CHECK(june.reporting[0].owed == std::vector<std::string>{"乙社区"});
+  CHECK(june.reporting[1].owed.empty());
+  // Task 2 was closed in May, not in June.
+  CHECK(june.closed_this_month.empty());
+  CHECK(reconcile(ws, Month::of(2024, 5), day("2024-05-10")).closed_this_month ==
+        std::vector<std::string>{"2"});
+}
+
+TEST_CASE("counts, overdue tasks with their open units, notices") {
+  const Workspace ws = two_tasks({make_entry("2024-06-05", "甲社区", "1", EntryStatus::kDone),
+                                  make_entry("2024-06-06", "乙社区", "1", EntryStatus::kInProgress, 50)});
+  const Reconciliation july = reconcile(ws, Month::of(2024, 7), day("2024-07-10"));
+  CHECK(july.counts[static_cast<size_t>(TaskState::kOverdue)] == 2);
+  REQUIRE(july.overdue.size() == 2);
+  CHECK(july.status.tasks[july.overdue[0].task].task->id == "1");
+  CHECK(july.overdue[0].units == std::vector<std::string>{"乙社区"});
+  CHECK(july.status.tasks[july.overdue[0].task].overdue_days == 10);
+  CHECK(missing(july) == std::vector<std::string>{"党政综合办公室/2", "乙社区/1"});
+
+  const std::vector<Notice> notices = build_notices(ws.list, july);
+  REQUIRE(notices.size() == 2);
+  CHECK(notices[0].unit == kOffice);
+  CHECK(notices[1].unit == "乙社区");
+  CHECK(notices[1].overdue.size() == 1);
+  CHECK(notices[1].missing.size() == 1);
+}
+
+TEST_CASE("--as-of before the report date sees only earlier entries") {
+  const Workspace ws = two_tasks({make_entry("2024-06-09", "甲社区", "1", EntryStatus::kInProgress, 10)});
+  const Reconciliation early = reconcile(ws, Month::of(2024, 6), day("2024-06-08"));
+  CHECK(early.status.as_of == day("2024-06-08"));
+  CHECK(missing(early).size() == 3);
+}
+
+}  // namespace duban

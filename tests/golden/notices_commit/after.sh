@@ -1,0 +1,2 @@
+git log --format=%s
+git -c core.quotePath=false show --stat --format= HEAD | sort

@@ -1,0 +1,1 @@
+head -3 out.json
