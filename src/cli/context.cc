@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/output.h"
 #include "evaluate/rounds.h"
 #include "render/format.h"
 
@@ -64,6 +65,25 @@ Month resolve_month(const TaskList& list, const std::string& option, Date today)
     throw CommandFailure{kExitUsage, fmt::format("duban: {} 不在报送轮次 {} 之内", m->iso(), range)};
   }
   return *m;
+}
+
+std::vector<Month> resolve_months(const TaskList& list, const std::string& option, bool all, Date today) {
+  if (!all) return {resolve_month(list, option, today)};
+  std::vector<Month> months;
+  for (Month m = list.reporting.first; m <= resolve_month(list, "", today); m = m + 1) months.push_back(m);
+  return months;
+}
+
+std::string rounds_label(const std::vector<Month>& months) {
+  if (months.size() == 1) return months[0].iso();
+  return fmt::format("{}..{}", months.front().iso(), months.back().iso());
+}
+
+void check_output_options(const std::string& output, bool all, bool commit) {
+  if (commit && output.empty()) throw CommandFailure{kExitUsage, "duban: --commit 需要与 -o 一起使用"};
+  if (all && !output_target(output).directory) {
+    throw CommandFailure{kExitUsage, "duban: --all 需要 -o 指定目录，如 -o reports/"};
+  }
 }
 
 Date resolve_as_of(const std::string& option, Date fallback) {

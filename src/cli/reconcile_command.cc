@@ -16,33 +16,36 @@ struct ReconcileOptions {
   std::string as_of;
   std::string format;
   std::string output;
+  bool all = false;
   bool commit = false;
 };
 
 int run_reconcile(const GlobalOptions& g, const ReconcileOptions& o) {
   const LoadedWorkspace loaded = load_or_fail(g);
   const TaskList& list = loaded.ws.list;
-  const Month month = resolve_month(list, o.month, loaded.today);
-  const Date as_of = resolve_as_of(o.as_of, reporting_round(list, month).report_date);
-  const Reconciliation rec = reconcile(loaded.ws, month, as_of);
+  const std::vector<Month> months = resolve_months(list, o.month, o.all, loaded.today);
   const Format format = o.format.empty() ? Format::kMarkdown : parse_format_option(o.format);
-  if (o.output.empty()) {
-    print(render_reconciliation(list, rec, format));
-    return kExitOk;
-  }
+  const OutputTarget target = output_target(o.output);
   if (o.commit) require_nothing_staged(loaded.dir);
   std::vector<std::filesystem::path> written;
-  const OutputTarget target = output_target(o.output);
-  if (target.directory) {
-    const auto dir = target.path / month.iso();
-    for (auto [name, f] :
-         {std::pair{"reconcile.md", Format::kMarkdown}, std::pair{"reconcile.csv", Format::kCsv}}) {
-      if (write_if_changed(dir / name, render_reconciliation(list, rec, f))) written.push_back(dir / name);
+  for (const Month month : months) {
+    const Date as_of = resolve_as_of(o.as_of, reporting_round(list, month).report_date);
+    const Reconciliation rec = reconcile(loaded.ws, month, as_of);
+    if (o.output.empty()) {
+      print(render_reconciliation(list, rec, format));
+    } else if (target.directory) {
+      const auto dir = target.path / month.iso();
+      for (auto [name, f] :
+           {std::pair{"reconcile.md", Format::kMarkdown}, std::pair{"reconcile.csv", Format::kCsv}}) {
+        if (write_if_changed(dir / name, render_reconciliation(list, rec, f))) written.push_back(dir / name);
+      }
+    } else if (write_if_changed(target.path, render_reconciliation(list, rec, format))) {
+      written.push_back(target.path);
     }
-  } else if (write_if_changed(target.path, render_reconciliation(list, rec, format))) {
-    written.push_back(target.path);
   }
-  if (o.commit) commit_paths(loaded.dir, written, fmt::format("对账销号 {}", month.iso()));
+  if (o.commit) {
+    commit_paths(loaded.dir, written, fmt::format("对账销号 {}", rounds_label(months)));
+  }
   return kExitOk;
 }
 
@@ -52,16 +55,18 @@ CommandSetup add_reconcile_command(CLI::App& app, const GlobalOptions& g) {
   CLI::App* sub =
       app.add_subcommand("reconcile", "某月的对账销号表：汇总、台账、本月销号、逾期督办、未按时报送");
   auto o = std::make_shared<ReconcileOptions>();
-  sub->add_option("--month", o->month, "报送月份（YYYY-MM），默认为报送日已到的最近一轮");
-  sub->add_option("--as-of", o->as_of, "截至日期（YYYY-MM-DD），默认为该轮报送日");
+  auto* month = sub->add_option("--month", o->month, "报送月份（YYYY-MM），默认为报送日已到的最近一轮");
+  auto* as_of = sub->add_option("--as-of", o->as_of, "截至日期（YYYY-MM-DD），默认为该轮报送日");
   sub->add_option("--format", o->format, "输出格式：md（默认）、csv 或 json")
       ->check(CLI::IsMember({"md", "csv", "json"}));
   sub->add_option("-o", o->output,
                   "写入文件；若为目录（如 reports/），写入 <目录>/<YYYY-MM>/reconcile.md 和 .csv");
+  sub->add_flag("--all", o->all, "从第一轮到最近一轮，每轮都写（需 -o 目录）")
+      ->excludes(month)
+      ->excludes(as_of);
   sub->add_flag("--commit", o->commit, "写入后用 git 提交改动的文件（需 -o）");
   return {sub, [&g, o] {
-            if (o->commit && o->output.empty())
-              throw CommandFailure{kExitUsage, "duban: --commit 需要与 -o 一起使用"};
+            check_output_options(o->output, o->all, o->commit);
             return run_reconcile(g, *o);
           }};
 }

@@ -1,0 +1,2 @@
+git log --format=%s
+find reports -type f | LC_ALL=C sort

@@ -1,0 +1,2 @@
+git init -q . && git config user.name 测试 && git config user.email test@example.org
+git add -A && git commit -qm 初始
