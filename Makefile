@@ -1,13 +1,16 @@
 # Thin wrapper over the CMake presets.
-#   make        install what is missing, build, check the shipped workspace and list it
-#   make test   install what is missing, build, run every test, also under ASan+UBSan
-.PHONY: all deps build test test-default test-asan format clean
+#   make          build, check the shipped workspace, list it, print the last round's reconciliation
+#   make test     build and run every test, also under ASan+UBSan
+#   make reports  rewrite reports/ from tasks.yaml and progress/
+# The README runs ./scripts/install-deps first, which installs what is missing.
+.PHONY: all deps build test test-default test-asan reports format clean
 
 JOBS ?= $(shell nproc)
 
 all: build
 	./build/default/duban check
 	./build/default/duban tasks
+	./build/default/duban reconcile
 
 deps:
 	./scripts/install-deps
@@ -25,6 +28,9 @@ test-asan: deps
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
+
+reports: build
+	./scripts/make-reports ./build/default/duban . reports
 
 format:
 	find src tests -name "*.h" -o -name "*.cc" | xargs clang-format -i

@@ -18,6 +18,8 @@ NoticeItem item_for(const TaskStatus& t, const std::string& unit) {
 std::vector<Notice> build_notices(const TaskList& list, const Reconciliation& rec) {
   std::vector<Notice> notices;
   for (const Unit& unit : list.units) {
+    // The office issues the notices; its own arrears show in the reconciliation.
+    if (unit.name == list.reporting.office) continue;
     Notice n{unit.name, {}, {}};
     for (const OverdueTask& o : rec.overdue) {
       if (std::find(o.units.begin(), o.units.end(), unit.name) != o.units.end()) {

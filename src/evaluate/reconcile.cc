@@ -35,6 +35,8 @@ Reconciliation reconcile(const Workspace& ws, Month m, Date as_of) {
   Reconciliation rec;
   rec.round = reporting_round(ws.list, m);
   rec.status = evaluate_status(ws, as_of);
+  // The ledger's 本月进展 is this round's: older texts would pass for news.
+  for (TaskStatus& t : rec.status.tasks) fill_texts(t, rec.round.window_start);
   for (size_t i = 0; i < rec.status.tasks.size(); ++i) {
     const TaskStatus& t = rec.status.tasks[i];
     ++rec.counts[static_cast<size_t>(t.state)];

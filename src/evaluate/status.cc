@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace duban {
 namespace {
 
@@ -30,6 +32,7 @@ class TaskReplay {
   void apply(const Entry& e) {
     const bool office_action = e.status == EntryStatus::kClosed || e.status == EntryStatus::kReopened;
     if (office_action && e.unit == list_.reporting.office) {
+      status_.office_action = &e;
       if (e.status == EntryStatus::kClosed) {
         closed_ = true;
         status_.close_date = e.date;
@@ -90,9 +93,7 @@ class TaskReplay {
     for (const ShareStatus& s : t.shares) sum += s.percent;
     const long n = static_cast<long>(t.shares.size());
     t.percent = n == 0 ? 0 : static_cast<int>((2 * sum + n) / (2 * n));  // rounded half up
-    t.progress = labelled_texts(&Entry::progress);
-    t.problems = labelled_texts(&Entry::problems);
-    t.next = labelled_texts(&Entry::next);
+    fill_texts(t, std::nullopt);
     return std::move(t);
   }
 
@@ -115,21 +116,6 @@ class TaskReplay {
     }
   }
 
-  // The shares' latest texts; with several units each line names its unit.
-  std::string labelled_texts(std::string Entry::*field) const {
-    std::vector<const ShareStatus*> with_text;
-    for (const ShareStatus& s : status_.shares) {
-      if (s.latest != nullptr && !(s.latest->*field).empty()) with_text.push_back(&s);
-    }
-    if (with_text.size() == 1 && status_.shares.size() == 1) return with_text[0]->latest->*field;
-    std::string out;
-    for (const ShareStatus* s : with_text) {
-      if (!out.empty()) out += "\n";
-      out += s->unit + "：" + s->latest->*field;
-    }
-    return out;
-  }
-
   const TaskList& list_;
   const Task& task_;
   TaskStatus status_;
@@ -137,7 +123,39 @@ class TaskReplay {
   bool started_ = false;
 };
 
+// The latest texts; with several sources each line names its source.
+std::string labelled_texts(const TaskStatus& t, std::string Entry::*field, std::optional<Date> since) {
+  std::vector<std::pair<std::string, const Entry*>> sources;
+  for (const ShareStatus& s : t.shares) {
+    if (s.latest != nullptr) sources.emplace_back(s.unit, s.latest);
+  }
+  if (t.office_action != nullptr) {
+    sources.emplace_back(
+        fmt::format("{}（{}）", t.office_action->unit, entry_status_label(t.office_action->status)),
+        t.office_action);
+  }
+  std::erase_if(sources, [&](const auto& s) {
+    return (s.second->*field).empty() || (since && s.second->date < *since);
+  });
+  // A one-unit task's own text needs no label.
+  if (sources.size() == 1 && t.shares.size() == 1 && sources[0].second != t.office_action) {
+    return sources[0].second->*field;
+  }
+  std::string out;
+  for (const auto& [who, entry] : sources) {
+    if (!out.empty()) out += "\n";
+    out += who + "：" + entry->*field;
+  }
+  return out;
+}
+
 }  // namespace
+
+void fill_texts(TaskStatus& t, std::optional<Date> since) {
+  t.progress = labelled_texts(t, &Entry::progress, since);
+  t.problems = labelled_texts(t, &Entry::problems, since);
+  t.next = labelled_texts(t, &Entry::next, since);
+}
 
 std::vector<std::string> TaskStatus::open_units() const {
   std::vector<std::string> units;

@@ -38,9 +38,10 @@ struct TaskStatus {
   std::optional<Date> done_date;
   std::optional<bool> on_time;
   int overdue_days = 0;
-  std::optional<Date> close_date;   ///< when closed: the office's 已销号
-  std::vector<ShareStatus> shares;  ///< in tasks.yaml unit order
-  std::string progress;             ///< latest 本月进展 of each share, labelled by unit
+  std::optional<Date> close_date;        ///< when closed: the office's 已销号
+  std::vector<ShareStatus> shares;       ///< in tasks.yaml unit order
+  const Entry* office_action = nullptr;  ///< the office's latest 已销号 or 退回
+  std::string progress;                  ///< latest 本月进展 of each share, labelled by unit
   std::string problems;
   std::string next;
 
@@ -53,6 +54,11 @@ struct StatusReport {
   Date as_of;
   std::vector<TaskStatus> tasks;
 };
+
+/// Sets the task's progress, problems and next-step texts from its shares'
+/// latest entries and the office's latest action, keeping only entries dated
+/// on or after `since` when given (a round's own texts).
+void fill_texts(TaskStatus& t, std::optional<Date> since);
 
 /// Applies the rules to the entries dated on or before `as_of`.
 StatusReport evaluate_status(const Workspace& ws, Date as_of);

@@ -13,8 +13,10 @@
 namespace duban {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"title", "issuer", "issued",  "reporting",
-                                           "units", "groups", "sections"};
+const std::vector<std::string> kTopKeys = {"title", "issuer", "issued",   "reporting",
+                                           "units", "groups", "sections", "ranking"};
+const std::vector<std::string> kRankingKeys = {"group", "weights"};
+const std::vector<std::string> kWeightKeys = {"reporting", "completion", "overdue", "duties", "targets"};
 const std::vector<std::string> kReportingKeys = {"office", "day", "warn_days", "reply_days", "first", "last"};
 const std::vector<std::string> kUnitKeys = {"name", "aliases"};
 const std::vector<std::string> kSectionKeys = {"title", "tasks"};
@@ -52,6 +54,7 @@ class TaskFileReader {
     if (const YamlNode* v = root.find("groups")) read_groups(*v, list);
     if (const YamlNode* v = r_.required(root, "reporting", "清单")) read_reporting(*v, list);
     if (const YamlNode* v = r_.required(root, "sections", "清单")) read_sections(*v, list);
+    if (const YamlNode* v = root.find("ranking")) read_ranking(*v, list);
     apply_reporting_defaults(root, list);
   }
 
@@ -149,6 +152,29 @@ class TaskFileReader {
     }
     if (const YamlNode* v = node.find("first")) first_ = r_.month(*v);
     if (const YamlNode* v = node.find("last")) last_ = r_.month(*v);
+  }
+
+  void read_ranking(const YamlNode& node, TaskList& list) {
+    if (!r_.expect_map(node, "“ranking”", kRankingKeys)) return;
+    Ranking& ranking = list.ranking;
+    if (const YamlNode* v = node.find("group")) {
+      if (auto name = r_.text(*v)) {
+        if (list.find_group(*name) != nullptr) {
+          ranking.group = *name;
+        } else {
+          unknown_unit(list, *name, v->pos);
+        }
+      }
+    }
+    if (const YamlNode* v = node.find("weights")) {
+      if (!r_.expect_map(*v, "“weights”", kWeightKeys)) return;
+      RankingWeights& w = ranking.weights;
+      for (auto [key, field] : {std::pair{"reporting", &w.reporting}, std::pair{"completion", &w.completion},
+                                std::pair{"overdue", &w.overdue}, std::pair{"duties", &w.duties},
+                                std::pair{"targets", &w.targets}}) {
+        if (const YamlNode* weight = v->find(key)) *field = r_.number(*weight).value_or(*field);
+      }
+    }
   }
 
   void apply_reporting_defaults(const YamlNode& root, TaskList& list) {
@@ -352,7 +378,7 @@ const std::vector<std::string>& task_file_keys() {
   static const std::vector<std::string> keys = [] {
     std::set<std::string> all;
     for (const auto* list : {&kTopKeys, &kReportingKeys, &kUnitKeys, &kSectionKeys, &kTaskKeys,
-                             &kMilestoneKeys, &kTargetKeys, &kDutyKeys}) {
+                             &kMilestoneKeys, &kTargetKeys, &kDutyKeys, &kRankingKeys, &kWeightKeys}) {
       all.insert(list->begin(), list->end());
     }
     return std::vector<std::string>(all.begin(), all.end());

@@ -26,6 +26,11 @@ int TaskList::unit_index(const std::string& name) const {
   return -1;
 }
 
+std::string TaskList::lead_unit(const Task& task) const {
+  const Group* g = find_group(task.lead());
+  return g != nullptr && !g->members.empty() ? g->members.front() : task.lead();
+}
+
 std::optional<std::string> TaskList::canonical_unit(const std::string& name_or_alias) const {
   for (const Unit& u : units) {
     if (u.name == name_or_alias ||

@@ -83,6 +83,21 @@ struct Reporting {
   Month last;
 };
 
+/// Weights of the bi-monthly ranking's components (每双月考核排名).
+struct RankingWeights {
+  double reporting = 30;   ///< on-time reports over the period's rounds
+  double completion = 30;  ///< done shares among those due by the period's end
+  double overdue = 20;     ///< shares not overdue among those due by the as-of date
+  double duties = 10;      ///< compliant duty periods
+  double targets = 10;     ///< attainment of per-unit targets
+};
+
+/// Who is ranked and how.
+struct Ranking {
+  std::string group = "各社区";
+  RankingWeights weights;
+};
+
 /// The whole work list.
 struct TaskList {
   std::string title;
@@ -93,11 +108,14 @@ struct TaskList {
   std::vector<Group> groups;
   std::vector<Section> sections;
   std::vector<Task> tasks;  ///< in document order
+  Ranking ranking;
 
   const Task* find_task(const std::string& id) const;
   const Group* find_group(const std::string& name) const;
   /// Position of a unit in tasks.yaml order, or -1.
   int unit_index(const std::string& name) const;
+  /// The unit that leads a task: its first owner, or that group's first member.
+  std::string lead_unit(const Task& task) const;
   /// The canonical unit name for a name or alias, or nothing.
   std::optional<std::string> canonical_unit(const std::string& name_or_alias) const;
 };

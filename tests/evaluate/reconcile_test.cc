@@ -101,12 +101,26 @@ TEST_CASE("counts, overdue tasks with their open units, notices") {
   CHECK(july.status.tasks[july.overdue[0].task].overdue_days == 10);
   CHECK(missing(july) == std::vector<std::string>{"党政综合办公室/2", "乙社区/1"});
 
+  // The office issues notices and gets none, though it is behind on task 2.
   const std::vector<Notice> notices = build_notices(ws.list, july);
-  REQUIRE(notices.size() == 2);
-  CHECK(notices[0].unit == kOffice);
-  CHECK(notices[1].unit == "乙社区");
-  CHECK(notices[1].overdue.size() == 1);
-  CHECK(notices[1].missing.size() == 1);
+  REQUIRE(notices.size() == 1);
+  CHECK(notices[0].unit == "乙社区");
+  CHECK(notices[0].overdue.size() == 1);
+  CHECK(notices[0].missing.size() == 1);
+}
+
+TEST_CASE("the ledger shows this round's texts, and the office's word on a 退回") {
+  Entry may = make_entry("2024-05-08", "甲社区", "1", EntryStatus::kInProgress, 10);
+  may.progress = "五月进展";
+  Entry done = make_entry("2024-06-01", "乙社区", "1", EntryStatus::kDone);
+  done.progress = "六月完成";
+  Entry back = make_entry("2024-06-05", kOffice, "1", EntryStatus::kReopened);
+  back.progress = "资料不全";
+  const Workspace ws = two_tasks({may, done, back});
+  const Reconciliation june = reconcile(ws, Month::of(2024, 6), day("2024-06-10"));
+  CHECK(june.status.tasks[0].progress == "乙社区：六月完成\n党政综合办公室（退回）：资料不全");
+  const StatusReport status = evaluate_status(ws, day("2024-06-10"));
+  CHECK(status.tasks[0].progress == "甲社区：五月进展\n乙社区：六月完成\n党政综合办公室（退回）：资料不全");
 }
 
 TEST_CASE("--as-of before the report date sees only earlier entries") {
