@@ -23,6 +23,7 @@ entries:
 YAML
 "$bin" -C "$work" --today 2024-07-01 reconcile --month 2024-06 >"$work/r.md"
 "$bin" -C "$work" --today 2024-07-01 notices --month 2024-06 >"$work/n.md"
+"$bin" -C "$work" --today 2024-07-01 rank --period 2024-06 --format md >"$work/k.md"
 
 check_tables() {  # file.md expected_table_count
   cmark-gfm --unsafe --extension table "$1" >"$1.html"
@@ -39,8 +40,9 @@ check_tables() {  # file.md expected_table_count
       exit bad
     }' "$1.html"
 }
-check_tables "$work/r.md" 4   # counts, ledger, overdue, missing reports
+check_tables "$work/r.md" 5   # counts, ledger, overdue, missing reports, duties
 check_tables "$work/n.md" -1  # notices: as many tables as units are behind
+check_tables "$work/k.md" 1   # the ranking
 grep -q '甲|乙两栋完成' "$work/r.md.html" || { echo "escaped pipe lost" >&2; exit 1; }
 grep -q '第一行<br>第二行' "$work/r.md.html" || grep -q '第一行<br />第二行' "$work/r.md.html" ||
   { echo "line break inside a cell lost" >&2; exit 1; }

@@ -24,7 +24,7 @@ export HOME="$work"  # gnumeric keeps settings there
 ssconvert "$work/r.csv" "$work/r.xlsx" >/dev/null 2>&1
 ssconvert "$work/r.xlsx" "$work/back.csv" >/dev/null 2>&1
 fail() { echo "spreadsheet: $*" >&2; cat "$work/back.csv" >&2; exit 1; }
-head -1 "$work/back.csv" | grep -qx '序号,任务,牵头单位,责任单位,完成时限,状态,预警,进度,本月进展,存在问题,下步计划,报送情况' ||
+head -1 "$work/back.csv" | grep -qx '序号,任务,牵头单位,责任单位,完成时限,状态,预警,未达标,进度,目标,节点,本月进展,存在问题,下步计划,报送情况' ||
   fail "header not read back"
 grep -q '^1,优化治理体系,党政综合办公室,' "$work/back.csv" || fail "Chinese text not intact"
 grep -q '^4,.*,=1+1,-2+3,' "$work/back.csv" || fail "a formula was evaluated"

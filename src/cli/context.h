@@ -79,5 +79,6 @@ CommandSetup add_tasks_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_status_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_reconcile_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_notices_command(CLI::App& app, const GlobalOptions& g);
+CommandSetup add_rank_command(CLI::App& app, const GlobalOptions& g);
 
 }  // namespace duban

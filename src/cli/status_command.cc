@@ -42,6 +42,9 @@ void filter(const TaskList& list, const StatusOptions& o, StatusReport& report) 
       throw CommandFailure{kExitUsage, fmt::format("duban: 清单中没有编号为“{}”的任务", o.task)};
     }
     std::erase_if(report.tasks, [&](const TaskStatus& t) { return t.task->id != *id; });
+    if (report.tasks.empty()) {
+      throw CommandFailure{kExitUsage, fmt::format("duban: {}不是任务 {} 的责任单位", o.unit, *id)};
+    }
   }
 }
 

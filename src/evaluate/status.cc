@@ -84,6 +84,13 @@ class TaskReplay {
       t.state = TaskState::kOnTrack;
     }
     if (!closed_) t.close_date.reset();
+    if (closed_) {
+      t.settled_by = t.office_action;
+    } else if (all_done) {
+      for (const ShareStatus& s : t.shares) {
+        if (t.settled_by == nullptr || entry_before(*t.settled_by, *s.latest)) t.settled_by = s.latest;
+      }
+    }
     if (t.done_date) t.on_time = *t.done_date <= due;
     t.light = t.state == TaskState::kOverdue                                 ? Light::kRed
               : t.state == TaskState::kDueSoon                               ? Light::kYellow
@@ -171,7 +178,10 @@ TaskStatus evaluate_task(const Workspace& ws, const Task& task, Date as_of) {
     if (e.date > as_of) break;  // entries are in date order
     if (e.task == task.id) replay.apply(e);
   }
-  return replay.finish(as_of, ws.list.reporting.warn_days);
+  TaskStatus t = replay.finish(as_of, ws.list.reporting.warn_days);
+  t.goals = evaluate_goals(ws, task, as_of);
+  if (t.state == TaskState::kDone || t.state == TaskState::kClosed) t.unmet = unmet_labels(t.goals);
+  return t;
 }
 
 StatusReport evaluate_status(const Workspace& ws, Date as_of) {

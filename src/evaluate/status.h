@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "evaluate/goals.h"
 #include "model/workspace.h"
 
 namespace duban {
@@ -38,10 +39,14 @@ struct TaskStatus {
   std::optional<Date> done_date;
   std::optional<bool> on_time;
   int overdue_days = 0;
-  std::optional<Date> close_date;        ///< when closed: the office's 已销号
-  std::vector<ShareStatus> shares;       ///< in tasks.yaml unit order
-  const Entry* office_action = nullptr;  ///< the office's latest 已销号 or 退回
-  std::string progress;                  ///< latest 本月进展 of each share, labelled by unit
+  std::optional<Date> close_date;   ///< when closed: the office's 已销号
+  std::vector<ShareStatus> shares;  ///< in tasks.yaml unit order
+  const Entry* office_action = nullptr;
+  const Entry* settled_by = nullptr;  ///< the entry that made it done or closed
+  Goals goals;
+  std::vector<std::string>
+      unmet;  ///< done or closed, yet targets or milestones short  ///< the office's latest 已销号 or 退回
+  std::string progress;  ///< latest 本月进展 of each share, labelled by unit
   std::string problems;
   std::string next;
 

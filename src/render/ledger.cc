@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "render/goals_render.h"
+
 namespace duban {
 
 std::string due_cell(const DueDate& due) {
@@ -76,6 +78,7 @@ void write_task_json(JsonWriter& w, const TaskList& list, const TaskStatus& t) {
     w.field("percent", s.percent).end_object();
   }
   w.end_array();
+  write_goals_json(w, t);
   w.end_object();
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "render/goals_render.h"
 #include "render/json_writer.h"
 #include "render/ledger.h"
 #include "render/table.h"
@@ -9,24 +10,27 @@
 namespace duban {
 namespace {
 
-// The ledger (台账): one row per task. Spreadsheets get the light as a word.
+// The ledger (台账): one row per task. Spreadsheets get the light as a word
+// and the shortfalls of done tasks in a column of their own.
 Table ledger(const Reconciliation& rec, bool markdown) {
-  Table table{{"序号", "任务", "牵头单位", "责任单位", "完成时限", "状态", "预警", "进度", "本月进展",
-               "存在问题", "下步计划", "报送情况"},
+  Table table{{"序号", "任务", "牵头单位", "责任单位", "完成时限", "状态", "预警", "未达标", "进度", "目标",
+               "节点", "本月进展", "存在问题", "下步计划", "报送情况"},
               {}};
-  if (markdown) table.header.erase(table.header.begin() + 6);
+  if (markdown) table.header.erase(table.header.begin() + 6, table.header.begin() + 8);
   for (size_t i = 0; i < rec.status.tasks.size(); ++i) {
     const TaskStatus& t = rec.status.tasks[i];
     std::vector<std::string> row = {t.task->id, t.task->title, t.task->lead(), owners_cell(*t.task),
                                     due_cell(t.task->due)};
     if (markdown) {
-      row.push_back(status_cell(t));
+      const std::string note = unmet_note(t);
+      row.push_back(note.empty() ? status_cell(t) : status_cell(t) + "\n" + note);
     } else {
       row.push_back(status_words(t));
       row.push_back(light_word(t.light));
+      row.push_back(fmt::format("{}", fmt::join(t.unmet, "；")));
     }
-    for (std::string cell :
-         {fmt::format("{}%", t.percent), t.progress, t.problems, t.next, reporting_cell(rec.reporting[i])}) {
+    for (std::string cell : {fmt::format("{}%", t.percent), targets_cell(t), milestones_cell(t), t.progress,
+                             t.problems, t.next, reporting_cell(rec.reporting[i])}) {
       row.push_back(std::move(cell));
     }
     table.rows.push_back(std::move(row));
@@ -120,6 +124,18 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
       table.rows.push_back({m.unit, fmt::format("{} {}", m.task, task_by_id(rec, m.task).task->title)});
     }
     out += render_markdown_table(table);
+  }
+  out += "\n## 常态化工作\n\n";
+  const Table duties =
+      duty_compliance_table(rec.status.tasks, {rec.round.window_start, rec.round.report_date});
+  if (duties.rows.empty()) {
+    out += "尚无已到考核时间的常态化工作。\n";
+  } else {
+    out += fmt::format(
+        "截至 {}，各项常态化工作按期次考核（一个期次内开展次数达到要求即为达标）；"
+        "“本轮未达标”列出在本轮统计区间内结束而未达标的期次的起始日。\n\n",
+        rec.status.as_of.iso());
+    out += render_markdown_table(duties);
   }
   out += "\n## 进度甘特图\n\n" + gantt(list, rec);
   return out;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "render/goals_render.h"
 #include "render/json_writer.h"
 #include "render/ledger.h"
 #include "render/table.h"
@@ -78,12 +79,39 @@ std::string render_task_detail(const TaskList& list, const TaskStatus& t, TextSt
   if (!t.progress.empty()) out += fmt::format("本月进展：{}\n", t.progress);
   if (!t.problems.empty()) out += fmt::format("存在问题：{}\n", t.problems);
   if (!t.next.empty()) out += fmt::format("下步计划：{}\n", t.next);
+  if (!t.unmet.empty()) out += unmet_note(t) + "\n";
   Table shares{{"单位", "状态", "进度", "最近报送", "完成日期"}, {}};
   for (const ShareStatus& s : t.shares) {
     shares.rows.push_back({s.unit, share_state_label(s.state), fmt::format("{}%", s.percent),
                            s.last_report ? s.last_report->iso() : "", s.done_date ? s.done_date->iso() : ""});
   }
-  return out + "\n" + render_text_table(shares);
+  out += "\n" + render_text_table(shares);
+  if (!t.goals.targets.empty()) {
+    Table targets{{"目标", "单位", "完成值", "目标值", "期限", "状态"}, {}};
+    for (const TargetStatus& ts : t.goals.targets) {
+      for (const TargetValue& v : ts.values) {
+        targets.rows.push_back({ts.target->name, v.unit, v.value ? format_number(*v.value) : "未报",
+                                format_number(ts.target->value) + ts.target->unit, ts.target->due.date.iso(),
+                                v.met ? "已完成" : goal_state_label(ts.state, false)});
+      }
+    }
+    out += "\n" + render_text_table(targets);
+  }
+  if (!t.goals.milestones.empty()) {
+    Table milestones{{"节点", "时限", "状态", "达成情况"}, {}};
+    for (const MilestoneStatus& ms : t.goals.milestones) {
+      std::vector<std::string> reached;
+      for (const MilestoneReach& r : ms.reached) {
+        reached.push_back(fmt::format("{} {}{}", r.unit, r.date.iso(), r.on_time ? "" : "（逾期）"));
+      }
+      if (!ms.pending.empty()) reached.push_back(fmt::format("未达成：{}", fmt::join(ms.pending, "、")));
+      milestones.rows.push_back({ms.milestone->name, ms.milestone->due.date.iso(),
+                                 goal_state_label(ms.state, true),
+                                 fmt::format("{}", fmt::join(reached, "；"))});
+    }
+    out += "\n" + render_text_table(milestones);
+  }
+  return out + duty_grid(t);
 }
 
 }  // namespace duban

@@ -1,0 +1,162 @@
+#include "evaluate/ranking.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+#include "evaluate/periods.h"
+#include "evaluate/reconcile.h"
+#include "evaluate/rounds.h"
+#include "evaluate/status.h"
+
+namespace duban {
+namespace {
+
+void count(RankComponent& c, bool good) {
+  ++c.total;
+  if (good) ++c.count;
+}
+
+void finish_rate(RankComponent& c) {
+  if (c.total > 0) c.rate = static_cast<double>(c.count) / c.total;
+}
+
+// On-time reports over the period's rounds.
+void add_reporting(const Workspace& ws, const RankReport& r, std::vector<UnitRank>& units) {
+  for (const Month m : {r.first, r.second}) {
+    if (!has_round(ws.list, m)) continue;
+    const Reconciliation rec = reconcile(ws, m, reporting_round(ws.list, m).report_date);
+    for (UnitRank& u : units) {
+      for (const RoundReporting& rr : rec.reporting) {
+        if (std::find(rr.owed.begin(), rr.owed.end(), u.unit) == rr.owed.end()) continue;
+        count(u.parts[0], std::find(rr.missing.begin(), rr.missing.end(), u.unit) == rr.missing.end());
+      }
+    }
+  }
+}
+
+const ShareStatus* share_of(const TaskStatus& t, const std::string& unit) {
+  for (const ShareStatus& s : t.shares) {
+    if (s.unit == unit) return &s;
+  }
+  return nullptr;
+}
+
+void add_status_parts(const StatusReport& status, const RankReport& r, UnitRank& u) {
+  const Date period_end = r.second.last_day();
+  RankComponent& completion = u.parts[static_cast<size_t>(RankPart::kCompletion)];
+  RankComponent& overdue = u.parts[static_cast<size_t>(RankPart::kOverdue)];
+  RankComponent& duties = u.parts[static_cast<size_t>(RankPart::kDuties)];
+  RankComponent& targets = u.parts[static_cast<size_t>(RankPart::kTargets)];
+  double attainment = 0;
+  for (const TaskStatus& t : status.tasks) {
+    const ShareStatus* share = share_of(t, u.unit);
+    if (share == nullptr) continue;
+    const bool settled = share->state == ShareState::kDone || t.state == TaskState::kClosed;
+    if (t.task->due.date <= period_end) count(completion, settled);
+    if (t.task->due.date < r.as_of) count(overdue, settled);
+    for (const DutyStatus& d : t.goals.duties) {
+      for (const DutyRecord& rec : d.units) {
+        if (rec.unit != u.unit) continue;
+        for (size_t i = 0; i < rec.held.size(); ++i) {
+          if (rec.periods[i].last >= r.first.first_day()) count(duties, rec.held[i] >= d.duty->times);
+        }
+      }
+    }
+    for (const TargetStatus& ts : t.goals.targets) {
+      if (ts.target->due.date > period_end) continue;
+      for (const TargetValue& v : ts.values) {
+        if (v.unit != u.unit) continue;
+        count(targets, v.met);
+        attainment += std::min(v.value.value_or(0) / ts.target->value, 1.0);
+      }
+    }
+  }
+  finish_rate(completion);
+  finish_rate(overdue);
+  finish_rate(duties);
+  if (targets.total > 0) targets.rate = attainment / targets.total;  // partial credit
+}
+
+void score(const RankingWeights& w, UnitRank& u) {
+  double sum = 0;
+  double weights = 0;
+  for (RankPart p : kRankParts) {
+    const RankComponent& c = u.part(p);
+    if (!c.rate) continue;  // nothing to judge: no weight either way
+    sum += weight_of(w, p) * *c.rate;
+    weights += weight_of(w, p);
+  }
+  if (weights > 0) u.score = std::round(sum / weights * 1000) / 10;
+}
+
+}  // namespace
+
+RankReport rank_units(const Workspace& ws, Month m) {
+  RankReport r;
+  std::tie(r.first, r.second) = bimonth_of(m);
+  r.as_of = r.second.day_clamped(ws.list.reporting.day);
+  r.group = ws.list.ranking.group;
+  r.weights = ws.list.ranking.weights;
+  const Group* group = ws.list.find_group(r.group);
+  if (group == nullptr) return r;
+  for (const std::string& unit : group->members) r.units.push_back({unit, 0, std::nullopt, {}});
+  add_reporting(ws, r, r.units);
+  for (UnitRank& u : r.units) finish_rate(u.parts[0]);
+  const StatusReport status = evaluate_status(ws, r.as_of);
+  for (UnitRank& u : r.units) {
+    add_status_parts(status, r, u);
+    score(r.weights, u);
+  }
+  // Higher scores first; units without a score last; ties keep tasks.yaml order.
+  std::stable_sort(r.units.begin(), r.units.end(), [](const UnitRank& a, const UnitRank& b) {
+    return a.score.value_or(-1) > b.score.value_or(-1);
+  });
+  for (size_t i = 0; i < r.units.size(); ++i) {
+    const bool tie = i > 0 && r.units[i].score == r.units[i - 1].score;
+    r.units[i].rank = tie ? r.units[i - 1].rank : static_cast<int>(i) + 1;
+  }
+  return r;
+}
+
+bool has_rank_period(const TaskList& list, Month m) {
+  const auto [first, second] = bimonth_of(m);
+  return second >= list.reporting.first && first <= list.reporting.last;
+}
+
+std::optional<Month> default_rank_month(const TaskList& list, Date today) {
+  // The bimonth before today's is the latest that has ended.
+  Month m = bimonth_of(Month::containing(today)).second - 2;
+  const Month last = bimonth_of(list.reporting.last).second;
+  if (m > last) m = last;
+  if (!has_rank_period(list, m)) return std::nullopt;
+  return m;
+}
+
+double weight_of(const RankingWeights& w, RankPart p) {
+  switch (p) {
+    case RankPart::kReporting:
+      return w.reporting;
+    case RankPart::kCompletion:
+      return w.completion;
+    case RankPart::kOverdue:
+      return w.overdue;
+    case RankPart::kDuties:
+      return w.duties;
+    case RankPart::kTargets:
+      return w.targets;
+  }
+  return 0;
+}
+
+const char* rank_part_code(RankPart p) {
+  static constexpr const char* kCodes[] = {"reporting", "completion", "overdue", "duties", "targets"};
+  return kCodes[static_cast<int>(p)];
+}
+
+const char* rank_part_label(RankPart p) {
+  static constexpr const char* kLabels[] = {"按时报送", "任务完成", "未逾期", "常态化工作", "目标达成"};
+  return kLabels[static_cast<int>(p)];
+}
+
+}  // namespace duban

@@ -1,0 +1,61 @@
+// The bi-monthly ranking of a group's members (每双月考核排名): each
+// component is a rate with what it was computed from; the score is their
+// weighted mean over the components that had something to judge.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/workspace.h"
+
+namespace duban {
+
+/// One part of a unit's score: `count` of `total`, and the rate judged.
+struct RankComponent {
+  std::optional<double> rate;  ///< 0..1; nothing when there was nothing to judge
+  int count = 0;
+  int total = 0;
+};
+
+enum class RankPart { kReporting, kCompletion, kOverdue, kDuties, kTargets };
+inline constexpr RankPart kRankParts[] = {RankPart::kReporting, RankPart::kCompletion, RankPart::kOverdue,
+                                          RankPart::kDuties, RankPart::kTargets};
+
+/// One member's place.
+struct UnitRank {
+  std::string unit;
+  int rank = 0;
+  std::optional<double> score;  ///< 0..100, one decimal; nothing when nothing was judged
+  std::array<RankComponent, std::size(kRankParts)> parts;
+  const RankComponent& part(RankPart p) const { return parts[static_cast<size_t>(p)]; }
+};
+
+/// The ranking of one bimonth.
+struct RankReport {
+  Month first;  ///< the bimonth's months
+  Month second;
+  Date as_of;  ///< report date of the second month
+  std::string group;
+  RankingWeights weights;
+  std::vector<UnitRank> units;  ///< by rank, then tasks.yaml order
+};
+
+/// Ranks the members of ranking.group over the bimonth containing `m`.
+RankReport rank_units(const Workspace& ws, Month m);
+
+/// The latest bimonth that has ended by `today` and overlaps the reporting
+/// rounds; nothing when none has.
+std::optional<Month> default_rank_month(const TaskList& list, Date today);
+
+/// True when the bimonth containing `m` overlaps the reporting rounds.
+bool has_rank_period(const TaskList& list, Month m);
+
+double weight_of(const RankingWeights& w, RankPart p);
+/// reporting, completion, overdue, duties, targets
+const char* rank_part_code(RankPart p);
+/// 按时报送, 任务完成, 未逾期, 常态化工作, 目标达成
+const char* rank_part_label(RankPart p);
+
+}  // namespace duban

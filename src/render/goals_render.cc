@@ -1,0 +1,174 @@
+#include "render/goals_render.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "model/text.h"
+
+namespace duban {
+namespace {
+
+const char* period_word(Period p) {
+  static constexpr const char* kWords[] = {"每日", "每周", "每月", "每双月", "每季度", "每半年", "每年"};
+  return kWords[static_cast<int>(p)];
+}
+
+std::string percent_of(double value, double goal) {
+  return fmt::format("{}%", static_cast<int>(std::floor(std::min(value / goal, 9.99) * 100 + 0.5)));
+}
+
+std::string late_suffix(GoalState s) {
+  return s == GoalState::kOverdue ? "（逾期）" : s == GoalState::kDueSoon ? "（临期）" : "";
+}
+
+}  // namespace
+
+std::string targets_cell(const TaskStatus& t) {
+  std::vector<std::string> lines;
+  for (const TargetStatus& ts : t.goals.targets) {
+    const Target& g = *ts.target;
+    const std::string goal = format_number(g.value) + g.unit;
+    if (g.per) {
+      const auto met =
+          std::count_if(ts.values.begin(), ts.values.end(), [](const TargetValue& v) { return v.met; });
+      lines.push_back(fmt::format("{} 每单位{}：{}/{}个单位达标{}", g.name, goal, met, ts.values.size(),
+                                  late_suffix(ts.state)));
+    } else {
+      const TargetValue& v = ts.values.front();
+      lines.push_back(v.value ? fmt::format("{} {}/{} {}{}", g.name, format_number(*v.value), goal,
+                                            percent_of(*v.value, g.value), late_suffix(ts.state))
+                              : fmt::format("{} 未报/{}{}", g.name, goal, late_suffix(ts.state)));
+    }
+  }
+  return fmt::format("{}", fmt::join(lines, "\n"));
+}
+
+std::string milestones_cell(const TaskStatus& t) {
+  std::vector<std::string> lines;
+  for (const MilestoneStatus& ms : t.goals.milestones) {
+    const Milestone& m = *ms.milestone;
+    if (m.per) {
+      const size_t members = ms.reached.size() + ms.pending.size();
+      lines.push_back(
+          fmt::format("{} {}/{}个单位达成{}", m.name, ms.reached.size(), members, late_suffix(ms.state)));
+    } else if (!ms.reached.empty()) {
+      const MilestoneReach& r = ms.reached.front();
+      lines.push_back(fmt::format("{} 已达成 {}{}", m.name, r.date.iso(), r.on_time ? "" : "（逾期达成）"));
+    } else {
+      lines.push_back(fmt::format("{} 未达成，时限 {}{}", m.name, m.due.date.iso(), late_suffix(ms.state)));
+    }
+  }
+  return fmt::format("{}", fmt::join(lines, "\n"));
+}
+
+std::string unmet_note(const TaskStatus& t) {
+  if (t.unmet.empty()) return {};
+  return fmt::format("⚠ 未达标：{}", fmt::join(t.unmet, "；"));
+}
+
+std::string frequency(const Duty& d) { return fmt::format("{}至少{}次", period_word(d.every), d.times); }
+
+Table duty_compliance_table(const std::vector<TaskStatus>& tasks, DateRange window) {
+  Table table{{"序号", "工作", "频次", "单位", "达标/考核期数", "达标率", "本轮未达标"}, {}};
+  for (const TaskStatus& t : tasks) {
+    for (const DutyStatus& d : t.goals.duties) {
+      for (const DutyRecord& r : d.units) {
+        if (r.judged == 0) continue;
+        std::vector<std::string> short_here;
+        for (size_t i = 0; i < r.held.size(); ++i) {
+          if (window.contains(r.periods[i].last) && r.held[i] < d.duty->times) {
+            short_here.push_back(r.periods[i].first.iso());
+          }
+        }
+        table.rows.push_back({t.task->id, d.duty->name, frequency(*d.duty), r.unit,
+                              fmt::format("{}/{}", r.compliant, r.judged), percent_of(r.compliant, r.judged),
+                              fmt::format("{}", fmt::join(short_here, "、"))});
+      }
+    }
+  }
+  return table;
+}
+
+std::string duty_grid(const TaskStatus& t) {
+  std::string out;
+  for (const DutyStatus& d : t.goals.duties) {
+    out += fmt::format("\n{}（{}）  ✓ 达标  ✗ 未达标  · 未到考核时间\n", d.duty->name, frequency(*d.duty));
+    int width = 0;
+    for (const DutyRecord& r : d.units) width = std::max(width, display_width(r.unit));
+    for (const DutyRecord& r : d.units) {
+      std::string marks;
+      for (size_t i = 0; i < r.periods.size(); ++i) {
+        marks += i < r.held.size() ? (r.held[i] >= d.duty->times ? "✓" : "✗") : "·";
+      }
+      out += fmt::format("  {}  {}  {}/{}\n", pad_right(r.unit, width), marks, r.compliant, r.judged);
+      if (!r.missed.empty()) {
+        std::vector<std::string> days;
+        for (Date m : r.missed) days.push_back(m.iso());
+        out += fmt::format("    未达标期次（起始日）：{}\n", fmt::join(days, "、"));
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+void optional_text(JsonWriter& w, std::string_view key, const std::optional<std::string>& s) {
+  w.key(key);
+  if (s) {
+    w.value(*s);
+  } else {
+    w.null();
+  }
+}
+
+}  // namespace
+
+void write_goals_json(JsonWriter& w, const TaskStatus& t) {
+  w.key("targets").begin_array();
+  for (const TargetStatus& ts : t.goals.targets) {
+    const Target& g = *ts.target;
+    w.begin_object().field("name", g.name).field("value", g.value).field("unit", g.unit);
+    w.field("due", g.due.date.iso());
+    optional_text(w, "per", g.per);
+    w.field("status", target_state_code(ts.state)).key("values").begin_array();
+    for (const TargetValue& v : ts.values) {
+      w.begin_object().field("unit", v.unit).field("value", v.value).field("met", v.met).end_object();
+    }
+    w.end_array().end_object();
+  }
+  w.end_array().key("milestones").begin_array();
+  for (const MilestoneStatus& ms : t.goals.milestones) {
+    const Milestone& m = *ms.milestone;
+    w.begin_object().field("name", m.name).field("due", m.due.date.iso());
+    optional_text(w, "per", m.per);
+    w.field("status", milestone_state_code(ms.state)).key("reached").begin_array();
+    for (const MilestoneReach& r : ms.reached) {
+      w.begin_object()
+          .field("unit", r.unit)
+          .field("date", r.date.iso())
+          .field("on_time", r.on_time)
+          .end_object();
+    }
+    w.end_array().end_object();
+  }
+  w.end_array().key("duties").begin_array();
+  for (const DutyStatus& d : t.goals.duties) {
+    w.begin_object().field("name", d.duty->name).field("every", period_code(d.duty->every));
+    w.field("times", d.duty->times);
+    optional_text(w, "per", d.duty->per);
+    w.key("units").begin_array();
+    for (const DutyRecord& r : d.units) {
+      std::vector<std::string> missed;
+      for (Date m : r.missed) missed.push_back(m.iso());
+      w.begin_object().field("unit", r.unit).field("judged", r.judged).field("compliant", r.compliant);
+      w.key("missed").strings(missed).end_object();
+    }
+    w.end_array().end_object();
+  }
+  w.end_array().key("unmet").strings(t.unmet);
+}
+
+}  // namespace duban
