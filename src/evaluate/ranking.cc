@@ -59,7 +59,8 @@ void add_status_parts(const StatusReport& status, const RankReport& r, UnitRank&
       for (const DutyRecord& rec : d.units) {
         if (rec.unit != u.unit) continue;
         for (size_t i = 0; i < rec.held.size(); ++i) {
-          if (rec.periods[i].last >= r.first.first_day()) count(duties, rec.held[i] >= d.duty->times);
+          // Periods ending in the two rounds' windows: each period counts in exactly one ranking.
+          if (rec.periods[i].last >= r.window_start) count(duties, rec.held[i] >= d.duty->times);
         }
       }
     }
@@ -96,6 +97,7 @@ RankReport rank_units(const Workspace& ws, Month m) {
   RankReport r;
   std::tie(r.first, r.second) = bimonth_of(m);
   r.as_of = r.second.day_clamped(ws.list.reporting.day);
+  r.window_start = reporting_round(ws.list, r.first).window_start;
   r.group = ws.list.ranking.group;
   r.weights = ws.list.ranking.weights;
   const Group* group = ws.list.find_group(r.group);

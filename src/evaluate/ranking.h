@@ -36,7 +36,8 @@ struct UnitRank {
 struct RankReport {
   Month first;  ///< the bimonth's months
   Month second;
-  Date as_of;  ///< report date of the second month
+  Date as_of;         ///< report date of the second month
+  Date window_start;  ///< first day of the first month's round: duty periods ending from here count
   std::string group;
   RankingWeights weights;
   std::vector<UnitRank> units;  ///< by rank, then tasks.yaml order

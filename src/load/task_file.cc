@@ -161,6 +161,8 @@ class TaskFileReader {
       if (auto name = r_.text(*v)) {
         if (list.find_group(*name) != nullptr) {
           ranking.group = *name;
+        } else if (list.canonical_unit(*name)) {
+          r_.error(v->pos, fmt::format("“ranking.group”应为分组（如 各社区），“{}”是单个单位", *name));
         } else {
           unknown_unit(list, *name, v->pos);
         }
@@ -325,7 +327,11 @@ class TaskFileReader {
         Target target;
         target.name = *text;
         if (const YamlNode* value = r_.required(*item, "value", "目标")) {
-          target.value = r_.number(*value).value_or(0);
+          target.value = r_.number(*value).value_or(1);
+          if (target.value <= 0) {
+            r_.error(value->pos, "目标值“value”应大于 0：没有数量要求的事项请写成节点（milestones）");
+            target.value = 1;
+          }
         }
         target.unit = r_.optional_text(item->find("unit"));
         target.due = read_due_or(item->find("due"), task.due);
