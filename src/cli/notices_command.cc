@@ -2,8 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
-#include "cli/git.h"
-#include "cli/output.h"
+#include "cli/report_writer.h"
 #include "evaluate/notices.h"
 #include "render/notices_render.h"
 
@@ -18,39 +17,29 @@ struct NoticesOptions {
   bool commit = false;
 };
 
-// One file per unit; a unit no longer behind loses its old notice.
-void write_notice_files(const TaskList& list, const Reconciliation& rec, const std::vector<Notice>& notices,
-                        const std::filesystem::path& dir, std::vector<std::filesystem::path>& changed) {
-  std::vector<std::filesystem::path> keep;
-  for (const Notice& n : notices) {
-    keep.push_back(dir / (n.unit + ".md"));
-    if (write_if_changed(keep.back(), render_notice(list, rec, n))) changed.push_back(keep.back());
-  }
-  for (auto& removed : remove_stale(dir, ".md", keep)) changed.push_back(removed);
-}
-
 int run_notices(const GlobalOptions& g, const NoticesOptions& o) {
   const LoadedWorkspace loaded = load_or_fail(g);
   const TaskList& list = loaded.ws.list;
   const std::vector<Month> months = resolve_months(list, o.month, o.all, loaded.today);
   const Format format = o.format.empty() ? Format::kMarkdown : parse_format_option(o.format);
-  const OutputTarget target = output_target(o.output);
-  if (o.commit) require_nothing_staged(loaded.dir);
-  std::vector<std::filesystem::path> changed;
+  ReportWriter out(loaded, o.output, o.commit);
   for (const Month month : months) {
     const Reconciliation rec = reconcile(loaded.ws, month, reporting_round(list, month).report_date);
     const std::vector<Notice> notices = build_notices(list, rec);
-    if (o.output.empty()) {
-      print(render_notices(list, rec, notices, format));
-    } else if (target.directory) {
-      write_notice_files(list, rec, notices, target.path / month.iso() / "notices", changed);
-    } else if (write_if_changed(target.path, render_notices(list, rec, notices, format))) {
-      changed.push_back(target.path);
+    if (!out.to_directory()) {
+      out.emit(render_notices(list, rec, notices, format));
+      continue;
     }
+    // One file per unit; a unit no longer behind loses its old notice.
+    const auto dir = out.round_dir(month) / "notices";
+    std::vector<std::filesystem::path> keep;
+    for (const Notice& n : notices) {
+      keep.push_back(dir / (n.unit + ".md"));
+      out.write(keep.back(), render_notice(list, rec, n));
+    }
+    out.remove_stale_md(dir, keep);
   }
-  if (o.commit) {
-    commit_paths(loaded.dir, changed, fmt::format("督办通知 {}", rounds_label(months)));
-  }
+  out.commit(fmt::format("督办通知 {}", rounds_label(months)));
   return kExitOk;
 }
 

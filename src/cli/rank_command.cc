@@ -2,8 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
-#include "cli/git.h"
-#include "cli/output.h"
+#include "cli/report_writer.h"
 #include "evaluate/periods.h"
 #include "evaluate/ranking.h"
 #include "render/rank_render.h"
@@ -54,23 +53,17 @@ int run_rank(const GlobalOptions& g, const RankOptions& o) {
   }
   const std::vector<Month> months = rank_periods(list, o, loaded.today);
   const Format format = o.format.empty() ? Format::kText : parse_format_option(o.format);
-  const OutputTarget target = output_target(o.output);
-  if (o.commit) require_nothing_staged(loaded.dir);
-  std::vector<std::filesystem::path> written;
+  ReportWriter out(loaded, o.output, o.commit);
   for (const Month month : months) {
     const RankReport report = rank_units(loaded.ws, month);
-    if (o.output.empty()) {
-      print(render_rank(list, report, format));
-    } else if (target.directory) {
-      const auto dir = target.path / month.iso();
-      for (auto [name, f] : {std::pair{"rank.md", Format::kMarkdown}, std::pair{"rank.csv", Format::kCsv}}) {
-        if (write_if_changed(dir / name, render_rank(list, report, f))) written.push_back(dir / name);
-      }
-    } else if (write_if_changed(target.path, render_rank(list, report, format))) {
-      written.push_back(target.path);
+    if (out.to_directory()) {
+      out.write(out.round_dir(month) / "rank.md", render_rank(list, report, Format::kMarkdown));
+      out.write(out.round_dir(month) / "rank.csv", render_rank(list, report, Format::kCsv));
+    } else {
+      out.emit(render_rank(list, report, format));
     }
   }
-  if (o.commit) commit_paths(loaded.dir, written, fmt::format("考核排名 {}", rounds_label(months)));
+  out.commit(fmt::format("考核排名 {}", rounds_label(months)));
   return kExitOk;
 }
 

@@ -3,8 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
-#include "cli/git.h"
-#include "cli/output.h"
+#include "cli/report_writer.h"
 #include "evaluate/reconcile.h"
 #include "render/reconcile_render.h"
 
@@ -25,27 +24,18 @@ int run_reconcile(const GlobalOptions& g, const ReconcileOptions& o) {
   const TaskList& list = loaded.ws.list;
   const std::vector<Month> months = resolve_months(list, o.month, o.all, loaded.today);
   const Format format = o.format.empty() ? Format::kMarkdown : parse_format_option(o.format);
-  const OutputTarget target = output_target(o.output);
-  if (o.commit) require_nothing_staged(loaded.dir);
-  std::vector<std::filesystem::path> written;
+  ReportWriter out(loaded, o.output, o.commit);
   for (const Month month : months) {
     const Date as_of = resolve_as_of(o.as_of, reporting_round(list, month).report_date);
     const Reconciliation rec = reconcile(loaded.ws, month, as_of);
-    if (o.output.empty()) {
-      print(render_reconciliation(list, rec, format));
-    } else if (target.directory) {
-      const auto dir = target.path / month.iso();
-      for (auto [name, f] :
-           {std::pair{"reconcile.md", Format::kMarkdown}, std::pair{"reconcile.csv", Format::kCsv}}) {
-        if (write_if_changed(dir / name, render_reconciliation(list, rec, f))) written.push_back(dir / name);
-      }
-    } else if (write_if_changed(target.path, render_reconciliation(list, rec, format))) {
-      written.push_back(target.path);
+    if (out.to_directory()) {
+      out.write(out.round_dir(month) / "reconcile.md", render_reconciliation(list, rec, Format::kMarkdown));
+      out.write(out.round_dir(month) / "reconcile.csv", render_reconciliation(list, rec, Format::kCsv));
+    } else {
+      out.emit(render_reconciliation(list, rec, format));
     }
   }
-  if (o.commit) {
-    commit_paths(loaded.dir, written, fmt::format("对账销号 {}", rounds_label(months)));
-  }
+  out.commit(fmt::format("对账销号 {}", rounds_label(months)));
   return kExitOk;
 }
 
