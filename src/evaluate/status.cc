@@ -61,41 +61,14 @@ class TaskReplay {
     t.task = &task_;
     const bool all_done = std::all_of(t.shares.begin(), t.shares.end(),
                                       [](const ShareStatus& s) { return s.state == ShareState::kDone; });
-    std::optional<Date> last_done;
-    if (all_done) {
-      for (const ShareStatus& s : t.shares)
-        last_done = std::max(last_done.value_or(*s.done_date), *s.done_date);
-    }
-    const Date due = task_.due.date;
-    if (closed_) {
-      t.state = TaskState::kClosed;
-      t.done_date = all_done ? last_done : t.close_date;
-    } else if (all_done) {
-      t.state = TaskState::kDone;
-      t.done_date = last_done;
-    } else if (as_of > due) {
-      t.state = TaskState::kOverdue;
-      t.overdue_days = as_of - due;
-    } else if (due - as_of <= warn_days) {
-      t.state = TaskState::kDueSoon;
-    } else if (!started_) {
-      t.state = TaskState::kNotStarted;
-    } else {
-      t.state = TaskState::kOnTrack;
-    }
+    t.state = closed_    ? TaskState::kClosed
+              : all_done ? TaskState::kDone
+                         : open_state(task_.due.date, as_of, warn_days);
+    if (t.state == TaskState::kOverdue) t.overdue_days = as_of - task_.due.date;
+    t.light = light_of(t.state);
     if (!closed_) t.close_date.reset();
-    if (closed_) {
-      t.settled_by = t.office_action;
-    } else if (all_done) {
-      for (const ShareStatus& s : t.shares) {
-        if (t.settled_by == nullptr || entry_before(*t.settled_by, *s.latest)) t.settled_by = s.latest;
-      }
-    }
-    if (t.done_date) t.on_time = *t.done_date <= due;
-    t.light = t.state == TaskState::kOverdue                                 ? Light::kRed
-              : t.state == TaskState::kDueSoon                               ? Light::kYellow
-              : t.state == TaskState::kClosed || t.state == TaskState::kDone ? Light::kNone
-                                                                             : Light::kGreen;
+    settle(all_done);
+    if (t.done_date) t.on_time = *t.done_date <= task_.due.date;
     long sum = 0;
     for (const ShareStatus& s : t.shares) sum += s.percent;
     const long n = static_cast<long>(t.shares.size());
@@ -105,6 +78,47 @@ class TaskReplay {
   }
 
  private:
+  TaskState open_state(Date due, Date as_of, int warn_days) const {
+    if (as_of > due) return TaskState::kOverdue;
+    if (due - as_of <= warn_days) return TaskState::kDueSoon;
+    return started_ ? TaskState::kOnTrack : TaskState::kNotStarted;
+  }
+
+  static Light light_of(TaskState s) {
+    switch (s) {
+      case TaskState::kOverdue:
+        return Light::kRed;
+      case TaskState::kDueSoon:
+        return Light::kYellow;
+      case TaskState::kClosed:
+      case TaskState::kDone:
+        return Light::kNone;
+      default:
+        return Light::kGreen;
+    }
+  }
+
+  // Done date, and the entry that settled a done or closed task.
+  void settle(bool all_done) {
+    TaskStatus& t = status_;
+    const ShareStatus* last = nullptr;  // the share done last
+    if (all_done) {
+      for (const ShareStatus& s : t.shares) {
+        if (last == nullptr || *last->done_date < *s.done_date ||
+            (*last->done_date == *s.done_date && entry_before(*last->latest, *s.latest))) {
+          last = &s;
+        }
+      }
+    }
+    if (closed_) {
+      t.done_date = last ? last->done_date : t.close_date;
+      t.settled_by = t.office_action;
+    } else if (last != nullptr) {
+      t.done_date = last->done_date;
+      t.settled_by = last->latest;
+    }
+  }
+
   ShareStatus* share(const std::string& unit) {
     for (ShareStatus& s : status_.shares) {
       if (s.unit == unit) return &s;
