@@ -13,7 +13,7 @@
 
 int main(int argc, char** argv) {
   using namespace duban;
-  CLI::App app{"duban：工作清单督办——检查进度、对账销号、督办通知", "duban"};
+  CLI::App app{"duban：工作清单督办——检查进度、对账销号、督办通知、考核排名", "duban"};
   app.set_version_flag("--version", "duban " DUBAN_VERSION);
   GlobalOptions g;
   app.add_option("-C", g.dir, "工作目录（含 tasks.yaml）；默认为当前目录或其最近的上级目录");
