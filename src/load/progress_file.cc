@@ -200,10 +200,10 @@ class ProgressReader {
                                                         : fmt::format("是不是“{}”？", suggestion)));
       ok = false;
     };
-    if (const YamlNode* v = node.find("metrics")) {
+    if (const YamlNode* v = node.find("metrics"); v != nullptr && !v->is_null()) {
       if (!v->is_map()) {
         r_.error(FieldReader::where(*v), "“metrics”应写成“目标名称: 数值”，如 {加装电梯: 9}");
-        ok = false;
+        return false;
       }
       const auto names = names_of(task.targets);
       for (const YamlNode& m : v->children) {
@@ -226,11 +226,11 @@ class ProgressReader {
         }
       }
     }
-    if (const YamlNode* v = node.find("held")) {
+    if (const YamlNode* v = node.find("held"); v != nullptr && !v->is_null()) {
       if (!v->is_map()) {
         r_.error(FieldReader::where(*v),
                  "“held”应写成“工作名称: [日期, …]”，如 {网格员技能比武: [2024-06-03]}");
-        ok = false;
+        return false;
       }
       const auto names = names_of(task.duties);
       for (const YamlNode& h : v->children) {
