@@ -25,9 +25,14 @@ std::string last_report(const TaskStatus& t) {
   return last ? last->iso() : "";
 }
 
+// The terminal gets a narrow table with coloured lights (status --task gives
+// the rest); Markdown and CSV also carry the goals and the light as a word.
 Table status_table(const StatusReport& report, bool text, TextStyle style) {
-  Table table{{"序号", "任务", "牵头单位", "完成时限", "状态", "预警", "进度", "最近报送"}, {}};
-  if (text) table.header.erase(table.header.begin() + 5);
+  Table table{{"序号", "任务", "牵头单位", "完成时限", "状态", "进度", "最近报送"}, {}};
+  if (!text) {
+    table.header.insert(table.header.begin() + 5, "预警");
+    for (const char* h : {"目标", "节点", "未达标"}) table.header.push_back(h);
+  }
   for (const TaskStatus& t : report.tasks) {
     std::vector<std::string> row = {t.task->id, t.task->title, t.task->lead(), due_cell(t.task->due)};
     if (text) {
@@ -38,6 +43,11 @@ Table status_table(const StatusReport& report, bool text, TextStyle style) {
     }
     row.push_back(fmt::format("{}%", t.percent));
     row.push_back(last_report(t));
+    if (!text) {
+      row.push_back(targets_cell(t));
+      row.push_back(milestones_cell(t));
+      row.push_back(fmt::format("{}", fmt::join(t.unmet, "；")));
+    }
     table.rows.push_back(std::move(row));
   }
   return table;
