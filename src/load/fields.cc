@@ -119,7 +119,19 @@ std::optional<double> FieldReader::number(const YamlNode& value) {
 
 std::optional<Date> FieldReader::date(const YamlNode& value) {
   if (value.is_scalar()) {
+bool FieldReader::year_in_range(const YamlNode& value) {
+  const auto year = value.is_scalar() ? year_out_of_range(value.text) : std::nullopt;
+  if (!year) return true;
+  error(
+      where(value),
+      fmt::format(
+          "{}的年份 {} 不在 {} 至 {} 年之间（这里是“{}”）：duban 只处理这段时间内的日期，请检查年份是否写错",
+          label(value), *year, kMinYear, kMaxYear, value.text));
+  return false;
+}
+
     if (auto d = parse_iso_date(value.text)) return d;
+  if (!year_in_range(value)) return std::nullopt;
     error(where(value), fmt::format("{}不是有效日期“{}”：请写成 2024-06-08 的形式，并确认这一天存在",
                                     label(value), value.text));
   } else {
@@ -131,6 +143,7 @@ std::optional<Date> FieldReader::date(const YamlNode& value) {
 std::optional<Month> FieldReader::month(const YamlNode& value) {
   if (value.is_scalar()) {
     if (auto m = parse_iso_month(value.text)) return m;
+  if (!year_in_range(value)) return std::nullopt;
   }
   error(where(value), fmt::format("{}应为月份，如 2024-05", label(value)));
   return std::nullopt;
@@ -139,6 +152,7 @@ std::optional<Month> FieldReader::month(const YamlNode& value) {
 std::optional<DueDate> FieldReader::due(const YamlNode& value) {
   if (value.is_scalar()) {
     if (auto d = parse_due_date(value.text)) return d;
+  if (!year_in_range(value)) return std::nullopt;
     error(where(value), fmt::format("{}无法识别为期限“{}”：可写 2024年6月前、2024年6月底前、2024年6月30日前、"
                                     "2024-06 或 2024-06-30，并确认这一天存在",
                                     label(value), value.text));

@@ -50,6 +50,9 @@ class FieldReader {
   std::vector<Diagnostic>& out_;
   // Keys already suggested for a misspelt key, per map: not reported missing.
   std::vector<std::pair<const YamlNode*, std::string>> suggested_;
+  // Reports a date, month or deadline whose year is outside kMinYear..kMaxYear.
+  bool year_in_range(const YamlNode& value);
+
 };
 
 /// How a value is called in messages: “键名” or “该项”.
