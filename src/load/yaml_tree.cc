@@ -123,6 +123,11 @@ class TreeBuilder : public YAML::EventHandler {
   static void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != 0) throw Refused{mark, "不支持锚点（&名称）：请把内容直接写出来，不要用锚点和别名"};
   }
+    // Raw bytes were checked before parsing; escapes in quotes can still
+    // write what the raw check refuses.
+    if (std::string why = check_decoded_text(value); !why.empty()) {
+      out_.push_back({path_, n.pos.line, n.pos.column, Severity::kError, std::move(why)});
+    }
 
   void open(const YAML::Mark& mark, YAML::anchor_t anchor, YamlNode::Kind kind) {
     refuse_anchor(mark, anchor);
