@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "load/fields.h"
+#include "load/names.h"
 #include "load/yaml_tree.h"
 #include "model/text.h"
 
@@ -77,7 +78,10 @@ class TaskFileReader {
                      : fmt::format("未定义的单位或分组“{}”：是不是“{}”？", name, suggestion));
   }
 
+  // A name that is not a safe file name is reported and still claimed, so
+  // that the places using it are not reported as well.
   bool claim_name(const std::string& name, Pos at) {
+    if (std::string problem = file_name_problem(name); !problem.empty()) r_.error(at, std::move(problem));
     if (!taken_names_.insert(name).second) {
       r_.error(at, fmt::format("名称“{}”已被别的单位、别名或分组使用：每个名称只能指一个单位或分组", name));
       return false;
