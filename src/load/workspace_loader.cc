@@ -196,29 +196,39 @@ class ProgressWalk {
 LoadResult load_workspace(const fs::path& dir, Date today) {
   LoadResult result;
   auto& out = result.diagnostics;
+  // Each file's problems are capped on their own, then merged.
+  auto add_capped = [&out](std::vector<Diagnostic>& of_one_file) {
+    cap_diagnostics(of_one_file);
+    std::move(of_one_file.begin(), of_one_file.end(), std::back_inserter(out));
+  };
   std::error_code ec;
   fs::path root = fs::canonical(dir, ec);
   if (ec) root = fs::absolute(dir, ec).lexically_normal();
   TaskFileResult tasks;
   fs::path where;
-  if (resolve(dir / "tasks.yaml", "tasks.yaml", root, where, out)) {
-    if (auto bytes = read_file(dir / "tasks.yaml", "tasks.yaml", out)) {
-      tasks = load_task_file("tasks.yaml", *bytes, out);
+  std::vector<Diagnostic> file_out;
+  if (resolve(dir / "tasks.yaml", "tasks.yaml", root, where, file_out)) {
+    if (auto bytes = read_file(dir / "tasks.yaml", "tasks.yaml", file_out)) {
+      tasks = load_task_file("tasks.yaml", *bytes, file_out);
     }
-  } else if (!has_errors(out)) {
-    error(out, "tasks.yaml", "找不到 tasks.yaml：请在工作目录中运行，或用 -C 指定目录");
+  } else if (file_out.empty()) {
+    error(file_out, "tasks.yaml", "找不到 tasks.yaml：请在工作目录中运行，或用 -C 指定目录");
   }
+  add_capped(file_out);
   result.workspace.list = std::move(tasks.list);
+  const TaskIndex& index = tasks.index;
   for (const std::string& shown : ProgressWalk(dir, root, out).files()) {
-    auto bytes = read_file(dir / shown, shown, out);
-    if (!bytes) continue;
-    if (tasks.ok) {
-      auto entries = load_progress_file(shown, *bytes, result.workspace.list, today, out);
-      std::move(entries.begin(), entries.end(), std::back_inserter(result.workspace.entries));
-    } else {
-      // Without a valid list only the syntax can be checked.
-      parse_yaml(shown, *bytes, progress_file_keys(), out);
+    file_out.clear();
+    if (auto bytes = read_file(dir / shown, shown, file_out)) {
+      if (tasks.ok) {
+        auto entries = load_progress_file(shown, *bytes, result.workspace.list, index, today, file_out);
+        std::move(entries.begin(), entries.end(), std::back_inserter(result.workspace.entries));
+      } else {
+        // Without a valid list only the syntax can be checked.
+        parse_yaml(shown, *bytes, progress_file_keys(), file_out);
+      }
     }
+    add_capped(file_out);
   }
   std::stable_sort(result.workspace.entries.begin(), result.workspace.entries.end(), entry_before);
   sort_diagnostics(out);
