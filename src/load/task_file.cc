@@ -26,16 +26,6 @@ const std::vector<std::string> kMilestoneKeys = {"name", "due", "per"};
 const std::vector<std::string> kTargetKeys = {"name", "value", "unit", "due", "per"};
 const std::vector<std::string> kDutyKeys = {"name", "every", "times", "per", "until"};
 
-struct PeriodName {
-  const char* code;
-  Period period;
-};
-constexpr PeriodName kPeriods[] = {
-    {"day", Period::kDay},         {"week", Period::kWeek},       {"month", Period::kMonth},
-    {"bimonth", Period::kBimonth}, {"quarter", Period::kQuarter}, {"halfyear", Period::kHalfYear},
-    {"year", Period::kYear},
-};
-
 // Reads one tasks.yaml; one instance per file.
 class TaskFileReader {
  public:
@@ -353,10 +343,9 @@ class TaskFileReader {
     Duty duty;
     duty.name = *text;
     if (const YamlNode* every = r_.required(item, "every", "常态化工作")) {
-      const auto* found = std::find_if(std::begin(kPeriods), std::end(kPeriods),
-                                       [&](const PeriodName& p) { return every->text == p.code; });
-      if (every->is_scalar() && found != std::end(kPeriods)) {
-        duty.every = found->period;
+      const auto period = every->is_scalar() ? parse_period_code(every->text) : std::nullopt;
+      if (period) {
+        duty.every = *period;
       } else {
         r_.error(FieldReader::where(*every),
                  "“every”应为 day、week、month、bimonth、quarter、halfyear 或 year 之一"
