@@ -1,5 +1,6 @@
 // Supervision notices (督办通知): one per unit that holds open shares of
-// overdue tasks or owes missing reports in a round.
+// overdue tasks or owes missing reports in a round. The rules are those of
+// duban(5), STATUS RULES, Supervision notices.
 #pragma once
 
 #include <string>
@@ -11,19 +12,24 @@ namespace duban {
 
 /// One task named in a notice.
 struct NoticeItem {
-  const TaskStatus* task;
+  size_t task;           ///< index into the reconciliation's ledger
   std::string progress;  ///< the unit's own latest 本月进展, if any
 };
 
 /// The notice to one unit.
 struct Notice {
   std::string unit;
+  Date issued;                      ///< the round's report date
+  Date reply_by;                    ///< when the answer is due
   std::vector<NoticeItem> overdue;  ///< overdue tasks where the unit's share is open
   std::vector<NoticeItem> missing;  ///< tasks the unit did not report on in the round
 };
 
-/// The notices of a reconciliation, in tasks.yaml unit order. `rec` must
-/// outlive them.
+/// The day by which the notices of `round` ask for an answer: R(M) plus
+/// reporting.reply_days.
+Date reply_deadline(const TaskList& list, const Round& round);
+
+/// The notices of a reconciliation, in tasks.yaml unit order.
 std::vector<Notice> build_notices(const TaskList& list, const Reconciliation& rec);
 
 }  // namespace duban

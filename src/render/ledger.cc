@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "render/goals_render.h"
+#include "render/labels.h"
 
 namespace duban {
 
@@ -29,10 +30,9 @@ std::string status_cell(const TaskStatus& t) {
   return *mark ? fmt::format("{} {}", mark, status_words(t)) : status_words(t);
 }
 
-const char* light_word(Light l) {
-  static constexpr const char* kWords[] = {"红", "黄", "绿", ""};
-  return kWords[static_cast<int>(l)];
-}
+std::string progress_cell(const TaskStatus& t) { return texts_cell(t, t.texts.progress); }
+std::string problems_cell(const TaskStatus& t) { return texts_cell(t, t.texts.problems); }
+std::string next_cell(const TaskStatus& t) { return texts_cell(t, t.texts.next); }
 
 std::string reporting_cell(const RoundReporting& r) {
   if (r.owed.empty()) return "无需报送";
@@ -69,7 +69,7 @@ void write_task_json(JsonWriter& w, const TaskList& list, const TaskStatus& t) {
   optional_date(w, "done_date", t.done_date);
   w.field("on_time", t.on_time).field("overdue_days", t.overdue_days);
   optional_date(w, "close_date", t.close_date);
-  w.field("progress", t.progress).field("problems", t.problems).field("next", t.next);
+  w.field("progress", progress_cell(t)).field("problems", problems_cell(t)).field("next", next_cell(t));
   w.key("shares").begin_array();
   for (const ShareStatus& s : t.shares) {
     w.begin_object().field("unit", s.unit).field("state", share_state_code(s.state));

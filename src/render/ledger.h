@@ -19,8 +19,10 @@ std::string status_words(const TaskStatus& t);
 /// 🔴 逾期 12 天: the light, then the words.
 std::string status_cell(const TaskStatus& t);
 
-/// 红 / 黄 / 绿 / empty, for spreadsheets.
-const char* light_word(Light l);
+/// 本月进展, 存在问题 and 下步计划 of a task, each as one cell.
+std::string progress_cell(const TaskStatus& t);
+std::string problems_cell(const TaskStatus& t);
+std::string next_cell(const TaskStatus& t);
 
 /// 按时报送 4/4; 未报送：示例甲社区 (3/4); 无需报送.
 std::string reporting_cell(const RoundReporting& r);

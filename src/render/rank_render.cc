@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "render/json_writer.h"
+#include "render/labels.h"
 #include "render/table.h"
 
 namespace duban {

@@ -4,6 +4,7 @@
 
 #include "render/goals_render.h"
 #include "render/json_writer.h"
+#include "render/labels.h"
 #include "render/ledger.h"
 #include "render/table.h"
 
@@ -46,7 +47,7 @@ Table status_table(const StatusReport& report, bool text, TextStyle style) {
     if (!text) {
       row.push_back(targets_cell(t));
       row.push_back(milestones_cell(t));
-      row.push_back(fmt::format("{}", fmt::join(t.unmet, "；")));
+      row.push_back(unmet_cell(t));
     }
     table.rows.push_back(std::move(row));
   }
@@ -86,9 +87,11 @@ std::string render_task_detail(const TaskList& list, const TaskStatus& t, TextSt
   out += fmt::format("责任单位：{}（牵头：{}）\n", owners_cell(task), task.lead());
   out += fmt::format("完成时限：{}\n", due_cell(task.due));
   out += fmt::format("状态：{}  进度 {}%\n", colored(t, style), t.percent);
-  if (!t.progress.empty()) out += fmt::format("本月进展：{}\n", t.progress);
-  if (!t.problems.empty()) out += fmt::format("存在问题：{}\n", t.problems);
-  if (!t.next.empty()) out += fmt::format("下步计划：{}\n", t.next);
+  for (const auto& [label, text] :
+       {std::pair{"本月进展", progress_cell(t)}, std::pair{"存在问题", problems_cell(t)},
+        std::pair{"下步计划", next_cell(t)}}) {
+    if (!text.empty()) out += fmt::format("{}：{}\n", label, text);
+  }
   if (!t.unmet.empty()) out += unmet_note(t) + "\n";
   Table shares{{"单位", "状态", "进度", "最近报送", "完成日期"}, {}};
   for (const ShareStatus& s : t.shares) {

@@ -21,7 +21,7 @@ Workspace two_tasks(std::vector<Entry> entries) {
 
 std::vector<std::string> missing(const Reconciliation& rec) {
   std::vector<std::string> out;
-  for (const MissingReport& m : rec.missing_reports) out.push_back(m.unit + "/" + m.task);
+  for (const MissingReport& m : rec.missing_reports) out.push_back(m.unit + "/" + rec.task(m.task).task->id);
   return out;
 }
 
@@ -82,12 +82,13 @@ TEST_CASE("shares done or closed at the start of the window owe no report") {
   });
   const Reconciliation june = reconcile(ws, Month::of(2024, 6), day("2024-06-10"));
   CHECK(missing(june).empty());
-  CHECK(june.reporting[0].owed == std::vector<std::string>{"乙社区"});
-  CHECK(june.reporting[1].owed.empty());
+  CHECK(june.ledger[0].reporting.owed == std::vector<std::string>{"乙社区"});
+  CHECK(june.ledger[1].reporting.owed.empty());
   // Task 2 was closed in May, not in June.
   CHECK(june.closed_this_month.empty());
-  CHECK(reconcile(ws, Month::of(2024, 5), day("2024-05-10")).closed_this_month ==
-        std::vector<std::string>{"2"});
+  const Reconciliation may = reconcile(ws, Month::of(2024, 5), day("2024-05-10"));
+  REQUIRE(may.closed_this_month.size() == 1);
+  CHECK(may.task(may.closed_this_month[0]).task->id == "2");
 }
 
 TEST_CASE("counts, overdue tasks with their open units, notices") {
@@ -96,9 +97,9 @@ TEST_CASE("counts, overdue tasks with their open units, notices") {
   const Reconciliation july = reconcile(ws, Month::of(2024, 7), day("2024-07-10"));
   CHECK(july.counts[static_cast<size_t>(TaskState::kOverdue)] == 2);
   REQUIRE(july.overdue.size() == 2);
-  CHECK(july.status.tasks[july.overdue[0].task].task->id == "1");
+  CHECK(july.task(july.overdue[0].task).task->id == "1");
   CHECK(july.overdue[0].units == std::vector<std::string>{"乙社区"});
-  CHECK(july.status.tasks[july.overdue[0].task].overdue_days == 10);
+  CHECK(july.task(july.overdue[0].task).overdue_days == 10);
   CHECK(missing(july) == std::vector<std::string>{"党政综合办公室/2", "乙社区/1"});
 
   // The office issues notices and gets none, though it is behind on task 2.
@@ -118,15 +119,24 @@ TEST_CASE("the ledger shows this round's texts, and the office's word on a 退�
   back.progress = "资料不全";
   const Workspace ws = two_tasks({may, done, back});
   const Reconciliation june = reconcile(ws, Month::of(2024, 6), day("2024-06-10"));
-  CHECK(june.status.tasks[0].progress == "乙社区：六月完成\n党政综合办公室（退回）：资料不全");
+  // Only texts dated inside the round's window; the office's comes last, with its action.
+  const std::vector<TaskText>& round = june.task(0).texts.progress;
+  REQUIRE(round.size() == 2);
+  CHECK(round[0].unit == "乙社区");
+  CHECK(round[0].text == "六月完成");
+  CHECK_FALSE(round[0].action);
+  CHECK(round[1].unit == kOffice);
+  CHECK(round[1].action == EntryStatus::kReopened);
+  CHECK(round[1].text == "资料不全");
   const StatusReport status = evaluate_status(ws, day("2024-06-10"));
-  CHECK(status.tasks[0].progress == "甲社区：五月进展\n乙社区：六月完成\n党政综合办公室（退回）：资料不全");
+  REQUIRE(status.tasks[0].texts.progress.size() == 3);
+  CHECK(status.tasks[0].texts.progress[0].text == "五月进展");
 }
 
 TEST_CASE("--as-of before the report date sees only earlier entries") {
   const Workspace ws = two_tasks({make_entry("2024-06-09", "甲社区", "1", EntryStatus::kInProgress, 10)});
   const Reconciliation early = reconcile(ws, Month::of(2024, 6), day("2024-06-08"));
-  CHECK(early.status.as_of == day("2024-06-08"));
+  CHECK(early.as_of == day("2024-06-08"));
   CHECK(missing(early).size() == 3);
 }
 
