@@ -10,9 +10,17 @@ bool names(const std::vector<std::string>& units, const std::string& unit) {
 }
 
 NoticeItem item_for(const Reconciliation& rec, size_t task, const std::string& unit) {
-  NoticeItem item{task, {}};
-  for (const ShareStatus& s : rec.task(task).shares) {
+  const TaskStatus& t = rec.task(task);
+  NoticeItem item{task, {}, t.reopened, {}};
+  for (const ShareStatus& s : t.shares) {
     if (s.unit == unit && s.latest != nullptr) item.progress = s.latest->progress;
+  }
+  // A task sent back: the office's reason is what the unit must answer.
+  if (t.reopened) {
+    for (const std::string* text :
+         {&t.office_action->progress, &t.office_action->problems, &t.office_action->next}) {
+      if (!text->empty()) item.reasons.push_back(*text);
+    }
   }
   return item;
 }

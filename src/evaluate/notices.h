@@ -3,6 +3,7 @@
 // duban(5), STATUS RULES, Supervision notices.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,10 @@ namespace duban {
 
 /// One task named in a notice.
 struct NoticeItem {
-  size_t task;           ///< index into the reconciliation's ledger
-  std::string progress;  ///< the unit's own latest 本月进展, if any
+  size_t task;                       ///< index into the reconciliation's ledger
+  std::string progress;              ///< the unit's own latest 本月进展, if any
+  std::optional<Date> reopened;      ///< the office's 退回 when it is its latest action
+  std::vector<std::string> reasons;  ///< that 退回's texts: progress, problems, next
 };
 
 /// The notice to one unit.

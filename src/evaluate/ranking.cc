@@ -117,7 +117,7 @@ RankReport rank_units(const Workspace& ws, Month m) {
   for (const std::string& unit : group->members) r.units.push_back({unit, 0, std::nullopt, {}});
   add_reporting(ws, r, r.units);
   for (UnitRank& u : r.units) finish_rate(part(u, RankPart::kReporting));
-  const StatusReport status = evaluate_status(ws, r.as_of);
+  const StatusReport status = evaluate_status(ws, round_as_of(reporting_round(ws.list, r.second), r.as_of));
   for (UnitRank& u : r.units) {
     add_status_parts(status, r, u);
     score(r.weights, u);

@@ -72,6 +72,9 @@ class TaskReplay {
       t.light = d.light;
     }
     if (!closed_) t.close_date.reset();
+    if (t.office_action != nullptr && t.office_action->status == EntryStatus::kReopened) {
+      t.reopened = t.office_action->date;
+    }
     settle(all_done);
     if (t.done_date) t.on_time = *t.done_date <= task_.due.date;
     long sum = 0;
@@ -152,13 +155,13 @@ std::vector<TaskText> texts_of(const TaskStatus& t, std::string Entry::*field, s
   return out;
 }
 
-TaskStatus replay(const Workspace& ws, const Task& task, Date as_of) {
+TaskStatus replay(const Workspace& ws, const Task& task, AsOf as_of) {
   TaskReplay r(task);
   for (const Entry& e : ws.entries) {
-    if (e.date > as_of) break;  // entries are in date order
-    if (e.task == task.id) r.apply(e);
+    if (e.date > as_of.decisions) break;  // entries are in date order
+    if (e.task == task.id && as_of.counts(e.date, is_office_action(e.status))) r.apply(e);
   }
-  return r.finish(as_of, ws.list.reporting.warn_days);
+  return r.finish(as_of.reports, ws.list.reporting.warn_days);
 }
 
 }  // namespace
@@ -171,21 +174,21 @@ std::vector<std::string> TaskStatus::open_units() const {
   return units;
 }
 
-TaskStatus evaluate_shares(const Workspace& ws, const Task& task, Date as_of) {
+TaskStatus evaluate_shares(const Workspace& ws, const Task& task, AsOf as_of) {
   return replay(ws, task, as_of);
 }
 
-TaskStatus evaluate_task(const Workspace& ws, const Task& task, Date as_of, std::optional<Date> texts_since) {
+TaskStatus evaluate_task(const Workspace& ws, const Task& task, AsOf as_of, std::optional<Date> texts_since) {
   TaskStatus t = replay(ws, task, as_of);
   t.texts = {texts_of(t, &Entry::progress, texts_since), texts_of(t, &Entry::problems, texts_since),
              texts_of(t, &Entry::next, texts_since)};
-  t.goals = evaluate_goals(ws, task, as_of);
+  t.goals = evaluate_goals(ws, task, as_of.reports);
   if (t.settled()) t.unmet = shortfalls_of(t.goals);
   return t;
 }
 
-StatusReport evaluate_status(const Workspace& ws, Date as_of, std::optional<Date> texts_since) {
-  StatusReport report{as_of, {}};
+StatusReport evaluate_status(const Workspace& ws, AsOf as_of, std::optional<Date> texts_since) {
+  StatusReport report{as_of.reports, {}};
   std::vector<const Task*> tasks;
   for (const Task& t : ws.list.tasks) tasks.push_back(&t);
   std::stable_sort(tasks.begin(), tasks.end(),

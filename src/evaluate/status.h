@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "evaluate/as_of.h"
 #include "evaluate/deadline.h"
 #include "evaluate/goals.h"
 #include "model/workspace.h"
@@ -55,6 +56,7 @@ struct TaskStatus {
   std::optional<bool> on_time;
   int overdue_days = 0;
   std::optional<Date> close_date;        ///< when closed: the office's 已销号
+  std::optional<Date> reopened;          ///< when the office's latest action is 退回: its date
   std::vector<ShareStatus> shares;       ///< in tasks.yaml unit order
   const Entry* office_action = nullptr;  ///< the office's latest 已销号 or 退回
   const Entry* settled_by = nullptr;     ///< the entry that made it done or closed
@@ -74,17 +76,17 @@ struct StatusReport {
   std::vector<TaskStatus> tasks;
 };
 
-/// Applies the rules to the entries dated on or before `as_of`; texts come
+/// Applies the rules to the entries that count as of `as_of`; texts come
 /// from entries dated on or after `texts_since` when given (a round's own).
-StatusReport evaluate_status(const Workspace& ws, Date as_of, std::optional<Date> texts_since = std::nullopt);
+StatusReport evaluate_status(const Workspace& ws, AsOf as_of, std::optional<Date> texts_since = std::nullopt);
 
-/// Status of one task, from the entries dated on or before `as_of`.
-TaskStatus evaluate_task(const Workspace& ws, const Task& task, Date as_of,
+/// Status of one task, from the entries that count as of `as_of`.
+TaskStatus evaluate_task(const Workspace& ws, const Task& task, AsOf as_of,
                          std::optional<Date> texts_since = std::nullopt);
 
 /// The shares and state of one task, without its goals and texts: what a
 /// round's reporting needs.
-TaskStatus evaluate_shares(const Workspace& ws, const Task& task, Date as_of);
+TaskStatus evaluate_shares(const Workspace& ws, const Task& task, AsOf as_of);
 
 /// The task's status of all kinds, in counting order.
 inline constexpr TaskState kTaskStates[] = {TaskState::kClosed,     TaskState::kDone,    TaskState::kOnTrack,

@@ -17,7 +17,8 @@ const std::vector<std::string> kTopKeys = {"title", "issuer", "issued",   "repor
                                            "units", "groups", "sections", "ranking"};
 const std::vector<std::string> kRankingKeys = {"group", "weights"};
 const std::vector<std::string> kWeightKeys = {"reporting", "completion", "overdue", "duties", "targets"};
-const std::vector<std::string> kReportingKeys = {"office", "day", "warn_days", "reply_days", "first", "last"};
+const std::vector<std::string> kReportingKeys = {"office",      "day",   "warn_days", "reply_days",
+                                                 "settle_days", "first", "last"};
 const std::vector<std::string> kUnitKeys = {"name", "aliases"};
 const std::vector<std::string> kSectionKeys = {"title", "tasks"};
 const std::vector<std::string> kTaskKeys = {"id",  "title",      "content", "owners",
@@ -139,6 +140,9 @@ class TaskFileReader {
     }
     if (const YamlNode* v = node.find("reply_days")) {
       rep.reply_days = r_.integer(*v, 0, 366).value_or(rep.reply_days);
+    }
+    if (const YamlNode* v = node.find("settle_days")) {
+      rep.settle_days = r_.integer(*v, 0, 20).value_or(rep.settle_days);
     }
     if (const YamlNode* v = node.find("first")) first_ = r_.month(*v);
     if (const YamlNode* v = node.find("last")) last_ = r_.month(*v);

@@ -73,10 +73,11 @@ struct Section {
 
 /// How and when progress is reported and reconciled.
 struct Reporting {
-  std::string office;  ///< the unit that reconciles and closes tasks
-  int day = 10;        ///< progress is due by this day of each month
-  int warn_days = 30;  ///< open work due within this many days is 临期
-  int reply_days = 5;  ///< a 督办通知 asks for an answer this many days after R(M)
+  std::string office;   ///< the unit that reconciles and closes tasks
+  int day = 10;         ///< progress is due by this day of each month
+  int warn_days = 30;   ///< open work due within this many days is 临期
+  int reply_days = 5;   ///< a 督办通知 asks for an answer this many days after R(M)
+  int settle_days = 0;  ///< the office's 已销号/退回 this many days after R(M) belong to round M
   Month first;
   Month last;
 };

@@ -13,16 +13,22 @@ std::string due_cell(const DueDate& due) {
 }
 
 std::string status_words(const TaskStatus& t) {
+  // An open task the office sent back says so first.
+  const std::string sent_back = t.reopened ? fmt::format("退回（{}）", t.reopened->iso()) : "";
   switch (t.state) {
     case TaskState::kOverdue:
-      return fmt::format("逾期 {} 天", t.overdue_days);
+      return t.reopened ? fmt::format("{}，逾期 {} 天", sent_back, t.overdue_days)
+                        : fmt::format("逾期 {} 天", t.overdue_days);
+    case TaskState::kOnTrack:
+    case TaskState::kNotStarted:
+    case TaskState::kDueSoon:
+      return t.reopened ? sent_back : task_state_label(t.state);
     case TaskState::kClosed:
       return fmt::format("已销号（{}）", t.close_date->iso());
     case TaskState::kDone:
       return fmt::format("已完成待销号（{}）", t.done_date->iso());
-    default:
-      return task_state_label(t.state);
   }
+  return {};
 }
 
 std::string status_cell(const TaskStatus& t) {
@@ -69,6 +75,7 @@ void write_task_json(JsonWriter& w, const TaskList& list, const TaskStatus& t) {
   optional_date(w, "done_date", t.done_date);
   w.field("on_time", t.on_time).field("overdue_days", t.overdue_days);
   optional_date(w, "close_date", t.close_date);
+  optional_date(w, "reopened", t.reopened);
   w.field("progress", progress_cell(t)).field("problems", problems_cell(t)).field("next", next_cell(t));
   w.key("shares").begin_array();
   for (const ShareStatus& s : t.shares) {

@@ -7,6 +7,19 @@
 #include "render/table.h"
 
 namespace duban {
+namespace {
+
+// The office's reason when it sent the task back, else the unit's own latest progress.
+std::string latest_word(const NoticeItem& item) {
+  if (item.reopened) {
+    const std::string when = fmt::format("退回（{}）", item.reopened->iso());
+    return item.reasons.empty() ? when : fmt::format("{}：{}", when, fmt::join(item.reasons, "；"));
+  }
+  return item.progress.empty() ? "未报送进展" : item.progress;
+}
+
+}  // namespace
+
 std::string render_notice(const TaskList& list, const Reconciliation& rec, const Notice& notice) {
   std::string out = fmt::format("# 督办通知\n\n{}：\n\n", notice.unit);
   out += fmt::format(
@@ -20,7 +33,7 @@ std::string render_notice(const TaskList& list, const Reconciliation& rec, const
     for (const NoticeItem& item : notice.overdue) {
       const TaskStatus& t = rec.task(item.task);
       table.rows.push_back({t.task->id, t.task->title, due_cell(t.task->due), std::to_string(t.overdue_days),
-                            item.progress.empty() ? "未报送进展" : item.progress});
+                            latest_word(item)});
     }
     out += render_markdown_table(table);
   }
@@ -64,6 +77,9 @@ std::string render_notices(const TaskList& list, const Reconciliation& rec,
       const Task& t = *status.task;
       w.begin_object().field("id", t.id).field("title", t.title).field("due", t.due.date.iso());
       w.field("due_text", t.due.text).field("days", status.overdue_days).field("progress", item.progress);
+      w.key("reopened")
+          .value(item.reopened ? std::optional<std::string>(item.reopened->iso()) : std::nullopt);
+      w.key("reasons").strings(item.reasons);
       w.end_object();
     }
     w.end_array().key("missing").begin_array();

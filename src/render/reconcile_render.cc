@@ -83,9 +83,13 @@ std::string gantt(const TaskList& list, const Reconciliation& rec) {
 std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   const Round& r = rec.round;
   std::string out = fmt::format("# {} 对账销号（{}年{}月）\n\n", list.title, r.month.year(), r.month.month());
-  out += fmt::format("- 报送月份：{}\n- 报送日：{}\n- 统计区间：{} 至 {}\n- 截至：{}\n- 对账单位：{}\n\n",
-                     r.month.iso(), r.report_date.iso(), r.window_start.iso(), r.report_date.iso(),
-                     rec.as_of.iso(), list.reporting.office);
+  out += fmt::format("- 报送月份：{}\n- 报送日：{}\n- 统计区间：{} 至 {}\n", r.month.iso(),
+                     r.report_date.iso(), r.window_start.iso(), r.report_date.iso());
+  if (list.reporting.settle_days > 0) {
+    out += fmt::format("- 销号、退回计入区间：{} 至 {}（报送日后 {} 天内办公室的决定计入本轮）\n",
+                       r.decisions_start.iso(), r.decisions_end.iso(), list.reporting.settle_days);
+  }
+  out += fmt::format("- 截至：{}\n- 对账单位：{}\n\n", rec.as_of.iso(), list.reporting.office);
   out += "## 汇总\n\n" + render_markdown_table(counts_table(rec));
   out += "\n## 台账\n\n" + render_markdown_table(ledger(rec, true));
 
@@ -143,6 +147,10 @@ std::string render_json(const TaskList& list, const Reconciliation& rec) {
   JsonWriter w;
   w.begin_object().field("month", r.month.iso()).field("report_date", r.report_date.iso());
   w.key("window").strings({r.window_start.iso(), r.report_date.iso()});
+  // Only a list that settles later says so: other lists' JSON stays as it was.
+  if (list.reporting.settle_days > 0) {
+    w.key("decisions_window").strings({r.decisions_start.iso(), r.decisions_end.iso()});
+  }
   w.field("as_of", rec.as_of.iso());
   w.key("counts").begin_object();
   for (TaskState s : kTaskStates) w.field(task_state_code(s), rec.counts[static_cast<size_t>(s)]);

@@ -141,3 +141,69 @@ TEST_CASE("--as-of before the report date sees only earlier entries") {
 }
 
 }  // namespace duban
+
+namespace duban {
+using namespace duban::testing;
+
+TEST_CASE("settle_days: the office's decisions in the days after R(M) belong to round M") {
+  // Task 1 due 2024-06-30; the office closes task 2 on R(June)+2 and sends
+  // task 1 back on R(June)+4; a unit's entry on R(June)+1 stays late.
+  TaskList list = small_list();
+  list.reporting.settle_days = 3;
+  list.tasks.push_back(make_task("1", {"各社区"}, {"甲社区", "乙社区"}, "2024-06-30"));
+  list.tasks.push_back(make_task("2", {"党政综合办公室"}, {"党政综合办公室"}, "2024-05-31"));
+  const Workspace ws =
+      make_workspace(list, {make_entry("2024-06-08", "甲社区", "1", EntryStatus::kDone),
+                            make_entry("2024-06-11", "乙社区", "1", EntryStatus::kDone),
+                            make_entry("2024-06-12", "党政综合办公室", "2", EntryStatus::kClosed),
+                            make_entry("2024-06-14", "党政综合办公室", "1", EntryStatus::kReopened)});
+  const Reconciliation june = reconcile(ws, Month::of(2024, 6), day("2024-06-10"));
+  CHECK(june.round.decisions_start == day("2024-05-14"));
+  CHECK(june.round.decisions_end == day("2024-06-13"));
+  REQUIRE(june.closed_this_month.size() == 1);
+  CHECK(june.task(june.closed_this_month[0]).task->id == "2");
+  CHECK(june.task(1).state == TaskState::kClosed);   // not overdue, so no notice for it
+  CHECK(june.task(0).state == TaskState::kDueSoon);  // 乙社区's 06-11 is a report for July
+  CHECK_FALSE(june.task(0).reopened);                // R+4 is July's decision
+  CHECK(missing(june) == std::vector<std::string>{"乙社区/1"});
+
+  const Reconciliation july = reconcile(ws, Month::of(2024, 7), day("2024-07-10"));
+  CHECK(july.round.decisions_start == day("2024-06-14"));
+  CHECK(july.closed_this_month.empty());  // task 2 was June's
+  CHECK(july.task(0).reopened == day("2024-06-14"));
+  CHECK(july.ledger[1].reporting.owed.empty());  // closed by the start of July's window
+  // Without settle_days the close on R+2 is July's.
+  list.reporting.settle_days = 0;
+  const Workspace plain = make_workspace(list, ws.entries);
+  const Reconciliation plain_june = reconcile(plain, Month::of(2024, 6), day("2024-06-10"));
+  CHECK(plain_june.closed_this_month.empty());
+  CHECK(plain_june.task(1).state == TaskState::kOverdue);
+  const Reconciliation plain_july = reconcile(plain, Month::of(2024, 7), day("2024-07-10"));
+  REQUIRE(plain_july.closed_this_month.size() == 1);
+}
+
+TEST_CASE("a task sent back: its date, and the office's reason in the notice") {
+  Entry back = make_entry("2024-07-09", "党政综合办公室", "1", EntryStatus::kReopened);
+  back.progress = "台账不全";
+  back.next = "月底前补齐";
+  Entry mine = make_entry("2024-07-05", "乙社区", "1", EntryStatus::kDone);
+  mine.progress = "全部完成";
+  const Workspace ws = two_tasks({make_entry("2024-06-05", "甲社区", "1", EntryStatus::kDone), mine, back});
+  const Reconciliation july = reconcile(ws, Month::of(2024, 7), day("2024-07-10"));
+  CHECK(july.task(0).state == TaskState::kOverdue);
+  CHECK(july.task(0).reopened == day("2024-07-09"));
+  const std::vector<Notice> notices = build_notices(ws.list, july);
+  REQUIRE(notices.size() == 2);
+  REQUIRE(notices[1].overdue.size() == 1);
+  CHECK(notices[1].unit == "乙社区");
+  CHECK(notices[1].overdue[0].progress == "全部完成");
+  CHECK(notices[1].overdue[0].reopened == day("2024-07-09"));
+  CHECK(notices[1].overdue[0].reasons == std::vector<std::string>{"台账不全", "月底前补齐"});
+  CHECK(notices[1].reply_by == day("2024-07-15"));
+  // A later close ends it.
+  const Workspace closed = two_tasks({make_entry("2024-06-05", "甲社区", "1", EntryStatus::kDone), mine, back,
+                                      make_entry("2024-07-20", "党政综合办公室", "1", EntryStatus::kClosed)});
+  CHECK_FALSE(evaluate_task(closed, closed.list.tasks[0], day("2024-07-21")).reopened);
+}
+
+}  // namespace duban
