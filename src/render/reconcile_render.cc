@@ -58,10 +58,15 @@ const TaskStatus& task_by_id(const Reconciliation& rec, const std::string& id) {
   return rec.status.tasks.front();  // unreachable: ids come from the same report
 }
 
-// A Mermaid gantt label may not hold the characters its syntax uses.
+// A Mermaid gantt label may not hold the characters its syntax uses, break
+// its line, open a %% directive or carry HTML.
 std::string gantt_label(const std::string& text) {
   std::string out;
-  for (char c : text) out += (c == ':' || c == '#' || c == ';') ? ' ' : c;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool directive = c == '%' && i + 1 < text.size() && text[i + 1] == '%';
+    out += directive || std::string_view(":#;\n\r<>&{}").find(c) != std::string_view::npos ? ' ' : c;
+  }
   return out;
 }
 
@@ -87,10 +92,11 @@ std::string gantt(const TaskList& list, const Reconciliation& rec) {
 
 std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   const Round& r = rec.round;
-  std::string out = fmt::format("# {} 对账销号（{}年{}月）\n\n", list.title, r.month.year(), r.month.month());
+  std::string out = fmt::format("# {} 对账销号（{}年{}月）\n\n", markdown_text(list.title), r.month.year(),
+                                r.month.month());
   out += fmt::format("- 报送月份：{}\n- 报送日：{}\n- 统计区间：{} 至 {}\n- 截至：{}\n- 对账单位：{}\n\n",
                      r.month.iso(), r.report_date.iso(), r.window_start.iso(), r.report_date.iso(),
-                     rec.status.as_of.iso(), list.reporting.office);
+                     rec.status.as_of.iso(), markdown_text(list.reporting.office));
   out += "## 汇总\n\n" + render_markdown_table(counts_table(rec));
   out += "\n## 台账\n\n" + render_markdown_table(ledger(rec, true));
 
@@ -98,8 +104,8 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   if (rec.closed_this_month.empty()) out += "本月无销号任务。\n";
   for (const std::string& id : rec.closed_this_month) {
     const TaskStatus& t = task_by_id(rec, id);
-    out += fmt::format("- {} {}（{} 销号{}）\n", id, markdown_cell(t.task->title), t.close_date->iso(),
-                       t.on_time == std::optional<bool>(false) ? "，逾期完成" : "");
+    out += fmt::format("- {} {}（{} 销号{}）\n", markdown_text(id), markdown_text(t.task->title),
+                       t.close_date->iso(), t.on_time == std::optional<bool>(false) ? "，逾期完成" : "");
   }
 
   out += "\n## 逾期督办\n\n";
