@@ -34,7 +34,7 @@ int run_notices(const GlobalOptions& g, const NoticesOptions& o) {
     const auto dir = out.round_dir(month) / "notices";
     std::vector<std::filesystem::path> keep;
     for (const Notice& n : notices) {
-      keep.push_back(dir / (n.unit + ".md"));
+      keep.push_back(file_in(dir, n.unit + ".md"));
       out.write(keep.back(), render_notice(list, rec, n));
     }
     out.remove_stale_md(dir, keep);

@@ -21,10 +21,10 @@ std::string latest_word(const NoticeItem& item) {
 }  // namespace
 
 std::string render_notice(const TaskList& list, const Reconciliation& rec, const Notice& notice) {
-  std::string out = fmt::format("# 督办通知\n\n{}：\n\n", notice.unit);
+  std::string out = fmt::format("# 督办通知\n\n{}：\n\n", markdown_text(notice.unit));
   out += fmt::format(
       "根据《{}》每月对账销号安排，经对 {} 报送轮次（截至 {}）进行对账，你单位有以下事项需要督办：\n",
-      list.title, rec.round.month.iso(), chinese_date(rec.as_of));
+      markdown_text(list.title), rec.round.month.iso(), chinese_date(rec.as_of));
   int part = 0;
   static constexpr const char* kNumbers[] = {"一", "二"};
   if (!notice.overdue.empty()) {
@@ -51,8 +51,8 @@ std::string render_notice(const TaskList& list, const Reconciliation& rec, const
   out += fmt::format("\n## 整改要求\n\n请于 {} 前", chinese_date(notice.reply_by));
   if (!notice.overdue.empty()) out += "完成逾期任务或说明未完成原因、整改措施和预计完成时间，";
   if (!notice.missing.empty()) out += "补报上述任务的进度，";
-  out += fmt::format("并报{}。\n\n{}\n\n{}\n", list.reporting.office, list.reporting.office,
-                     chinese_date(notice.issued));
+  const std::string office = markdown_text(list.reporting.office);
+  out += fmt::format("并报{}。\n\n{}\n\n{}\n", office, office, chinese_date(notice.issued));
   return out;
 }
 

@@ -42,9 +42,10 @@ std::string weights_line(const RankReport& r) {
 }
 
 std::string render_markdown(const TaskList& list, const RankReport& r) {
-  std::string out = fmt::format("# {} 考核排名（{}）\n\n", list.title, period_words(r));
-  out += fmt::format("- 考核对象：{}\n- 考核期：{} 至 {}\n- 截至：{}（第二个月的报送日）\n\n", r.group,
-                     r.first.first_day().iso(), r.second.last_day().iso(), r.as_of.iso());
+  std::string out = fmt::format("# {} 考核排名（{}）\n\n", markdown_text(list.title), period_words(r));
+  out += fmt::format("- 考核对象：{}\n- 考核期：{} 至 {}\n- 截至：{}（第二个月的报送日）\n\n",
+                     markdown_text(r.group), r.first.first_day().iso(), r.second.last_day().iso(),
+                     r.as_of.iso());
   out += render_markdown_table(rank_table(r));
   out += fmt::format(
       "\n## 计分方法\n\n"

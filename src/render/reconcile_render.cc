@@ -52,10 +52,15 @@ Table counts_table(const Reconciliation& rec) {
   return table;
 }
 
-// A Mermaid gantt label may not hold the characters its syntax uses.
+// A Mermaid gantt label may not hold the characters its syntax uses, break
+// its line, open a %% directive or carry HTML.
 std::string gantt_label(const std::string& text) {
   std::string out;
-  for (char c : text) out += (c == ':' || c == '#' || c == ';') ? ' ' : c;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool directive = c == '%' && i + 1 < text.size() && text[i + 1] == '%';
+    out += directive || std::string_view(":#;\n\r<>&{}").find(c) != std::string_view::npos ? ' ' : c;
+  }
   return out;
 }
 
@@ -82,14 +87,15 @@ std::string gantt(const TaskList& list, const Reconciliation& rec) {
 
 std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   const Round& r = rec.round;
-  std::string out = fmt::format("# {} 对账销号（{}年{}月）\n\n", list.title, r.month.year(), r.month.month());
+  std::string out = fmt::format("# {} 对账销号（{}年{}月）\n\n", markdown_text(list.title), r.month.year(),
+                                r.month.month());
   out += fmt::format("- 报送月份：{}\n- 报送日：{}\n- 统计区间：{} 至 {}\n", r.month.iso(),
                      r.report_date.iso(), r.window_start.iso(), r.report_date.iso());
   if (list.reporting.settle_days > 0) {
     out += fmt::format("- 销号、退回计入区间：{} 至 {}（报送日后 {} 天内办公室的决定计入本轮）\n",
                        r.decisions_start.iso(), r.decisions_end.iso(), list.reporting.settle_days);
   }
-  out += fmt::format("- 截至：{}\n- 对账单位：{}\n\n", rec.as_of.iso(), list.reporting.office);
+  out += fmt::format("- 截至：{}\n- 对账单位：{}\n\n", rec.as_of.iso(), markdown_text(list.reporting.office));
   out += "## 汇总\n\n" + render_markdown_table(counts_table(rec));
   out += "\n## 台账\n\n" + render_markdown_table(ledger(rec, true));
 
@@ -97,7 +103,7 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   if (rec.closed_this_month.empty()) out += "本月无销号任务。\n";
   for (const size_t i : rec.closed_this_month) {
     const TaskStatus& t = rec.task(i);
-    out += fmt::format("- {} {}（{} 销号{}）\n", t.task->id, markdown_cell(t.task->title),
+    out += fmt::format("- {} {}（{} 销号{}）\n", markdown_text(t.task->id), markdown_text(t.task->title),
                        t.close_date->iso(), t.on_time == std::optional<bool>(false) ? "，逾期完成" : "");
   }
 

@@ -71,7 +71,7 @@ std::string render_status(const TaskList& list, const StatusReport& report, Form
     case Format::kCsv:
       return render_csv(status_table(report, false, style));
     case Format::kMarkdown:
-      return fmt::format("# {} 任务状态\n\n截至 {}\n\n{}", list.title, report.as_of.iso(),
+      return fmt::format("# {} 任务状态\n\n截至 {}\n\n{}", markdown_text(list.title), report.as_of.iso(),
                          render_markdown_table(status_table(report, false, style)));
     case Format::kText:
       return fmt::format("截至 {}\n{}", report.as_of.iso(),

@@ -49,7 +49,7 @@ std::string render_tasks(const TaskList& list, Format format) {
   }
   switch (format) {
     case Format::kMarkdown:
-      return fmt::format("# {}\n\n{}", list.title, render_markdown_table(table));
+      return fmt::format("# {}\n\n{}", markdown_text(list.title), render_markdown_table(table));
     case Format::kCsv:
       return render_csv(table);
     default:
