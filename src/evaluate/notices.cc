@@ -37,14 +37,17 @@ std::vector<Notice> build_notices(const TaskList& list, const Reconciliation& re
   for (const Unit& unit : list.units) {
     // The office issues the notices; its own arrears show in the reconciliation.
     if (unit.name == list.reporting.office) continue;
-    Notice n{unit.name, rec.round.report_date, reply_deadline(list, rec.round), {}, {}};
+    Notice n{unit.name, rec.round.report_date, reply_deadline(list, rec.round), {}, {}, {}};
     for (const OverdueTask& o : rec.overdue) {
       if (names(o.units, unit.name)) n.overdue.push_back(item_for(rec, o.task, unit.name));
     }
     for (size_t i = 0; i < rec.ledger.size(); ++i) {
       if (names(rec.ledger[i].reporting.missing, unit.name)) n.missing.push_back(item_for(rec, i, unit.name));
     }
-    if (!n.overdue.empty() || !n.missing.empty()) notices.push_back(std::move(n));
+    for (const RejectedFile& r : rec.rejected) {
+      if (r.unit == unit.name) n.rejected.push_back(r);
+    }
+    if (!n.overdue.empty() || !n.missing.empty() || !n.rejected.empty()) notices.push_back(std::move(n));
   }
   return notices;
 }

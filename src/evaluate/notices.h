@@ -22,10 +22,11 @@ struct NoticeItem {
 /// The notice to one unit.
 struct Notice {
   std::string unit;
-  Date issued;                      ///< the round's report date
-  Date reply_by;                    ///< when the answer is due
-  std::vector<NoticeItem> overdue;  ///< overdue tasks where the unit's share is open
-  std::vector<NoticeItem> missing;  ///< tasks the unit did not report on in the round
+  Date issued;                         ///< the round's report date
+  Date reply_by;                       ///< when the answer is due
+  std::vector<NoticeItem> overdue;     ///< overdue tasks where the unit's share is open
+  std::vector<NoticeItem> missing;     ///< tasks the unit did not report on in the round
+  std::vector<RejectedFile> rejected;  ///< the unit's files left out: to correct and send again
 };
 
 /// The day by which the notices of `round` ask for an answer: R(M) plus

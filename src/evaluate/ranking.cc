@@ -112,6 +112,7 @@ RankReport rank_units(const Workspace& ws, Month m) {
   r.window_start = reporting_round(ws.list, r.first).window_start;
   r.group = ws.list.ranking.group;
   r.weights = ws.list.ranking.weights;
+  r.rejected = rejected_through(ws, r.second);
   const Group* group = ws.list.find_group(r.group);
   if (group == nullptr) return r;
   for (const std::string& unit : group->members) r.units.push_back({unit, 0, std::nullopt, {}});

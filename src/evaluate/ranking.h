@@ -42,7 +42,8 @@ struct RankReport {
   Date window_start;  ///< first day of the first month's round: duty periods ending from here count
   std::string group;
   RankingWeights weights;
-  std::vector<UnitRank> units;  ///< by rank, then tasks.yaml order
+  std::vector<UnitRank> units;         ///< by rank, then tasks.yaml order
+  std::vector<RejectedFile> rejected;  ///< files left out that may bear on it
 };
 
 /// Ranks the members of ranking.group over the bimonth containing `m`.

@@ -47,6 +47,7 @@ struct Reconciliation {
   std::vector<size_t> closed_this_month;  ///< closed inside the round's window
   std::vector<OverdueTask> overdue;
   std::vector<MissingReport> missing_reports;  ///< by unit (tasks.yaml order), then task id
+  std::vector<RejectedFile> rejected;          ///< files left out that may bear on the round
 
   const TaskStatus& task(size_t index) const { return ledger[index].status; }
 };

@@ -74,6 +74,7 @@ struct TaskStatus {
 struct StatusReport {
   Date as_of;
   std::vector<TaskStatus> tasks;
+  std::vector<RejectedFile> rejected;  ///< files left out that may bear on it
 };
 
 /// Applies the rules to the entries that count as of `as_of`; texts come

@@ -64,6 +64,33 @@ void optional_date(JsonWriter& w, std::string_view key, const std::optional<Date
 
 }  // namespace
 
+Table rejected_table(const std::vector<RejectedFile>& rejected) {
+  Table table{{"单位", "文件", "位置", "问题"}, {}};
+  for (const RejectedFile& r : rejected) {
+    table.rows.push_back(
+        {r.unit.value_or("（不明）"), r.path, fmt::format("第 {} 行第 {} 列", r.line, r.column), r.message});
+  }
+  return table;
+}
+
+std::string rejected_section(const std::vector<RejectedFile>& rejected) {
+  if (rejected.empty()) return {};
+  return "\n## 报送文件有误（未计入）\n\n"
+         "以下文件有错误，其中的报送均未计入本表，有关单位的报送按未报送处理。"
+         "请通知这些单位按提示改正后重新报送（可用 duban check 文件名 核对）。\n\n" +
+         render_markdown_table(rejected_table(rejected));
+}
+
+void write_rejected_json(JsonWriter& w, const std::vector<RejectedFile>& rejected) {
+  if (rejected.empty()) return;  // a month without them keeps the JSON it always had
+  w.key("rejected_files").begin_array();
+  for (const RejectedFile& r : rejected) {
+    w.begin_object().field("path", r.path).field("unit", r.unit).field("line", r.line);
+    w.field("column", r.column).field("message", r.message).end_object();
+  }
+  w.end_array();
+}
+
 void write_task_json(JsonWriter& w, const TaskList& list, const TaskStatus& t) {
   const Task& task = *t.task;
   w.begin_object();

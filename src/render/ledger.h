@@ -7,6 +7,7 @@
 #include "evaluate/reconcile.h"
 #include "evaluate/status.h"
 #include "render/json_writer.h"
+#include "render/table.h"
 
 namespace duban {
 
@@ -32,6 +33,16 @@ std::string owners_cell(const Task& t);
 
 /// 2024年6月10日
 std::string chinese_date(Date d);
+
+/// The files left out (报送文件有误（未计入）) as a Markdown section, or
+/// nothing when there are none.
+std::string rejected_section(const std::vector<RejectedFile>& rejected);
+
+/// The files left out as rows: unit, file, line:column, first error.
+Table rejected_table(const std::vector<RejectedFile>& rejected);
+
+/// "rejected_files": [{path, unit, line, column, message}] when there are any.
+void write_rejected_json(JsonWriter& w, const std::vector<RejectedFile>& rejected);
 
 /// One task object of the status and reconcile JSON (duban(1), JSON OUTPUT).
 void write_task_json(JsonWriter& w, const TaskList& list, const TaskStatus& t);

@@ -26,7 +26,7 @@ std::string render_notice(const TaskList& list, const Reconciliation& rec, const
       "根据《{}》每月对账销号安排，经对 {} 报送轮次（截至 {}）进行对账，你单位有以下事项需要督办：\n",
       markdown_text(list.title), rec.round.month.iso(), chinese_date(rec.as_of));
   int part = 0;
-  static constexpr const char* kNumbers[] = {"一", "二"};
+  static constexpr const char* kNumbers[] = {"一", "二", "三"};
   if (!notice.overdue.empty()) {
     out += fmt::format("\n## {}、逾期未完成任务\n\n", kNumbers[part++]);
     Table table{{"序号", "任务", "完成时限", "逾期天数", "最近进展"}, {}};
@@ -48,9 +48,19 @@ std::string render_notice(const TaskList& list, const Reconciliation& rec, const
     }
     out += render_markdown_table(table);
   }
+  if (!notice.rejected.empty()) {
+    out += fmt::format("\n## {}、报送文件有误\n\n", kNumbers[part++]);
+    out += "你单位报送的以下文件有错误，其中的报送均未计入本轮对账：\n\n";
+    Table table{{"文件", "位置", "问题"}, {}};
+    for (const RejectedFile& r : notice.rejected) {
+      table.rows.push_back({r.path, fmt::format("第 {} 行第 {} 列", r.line, r.column), r.message});
+    }
+    out += render_markdown_table(table);
+  }
   out += fmt::format("\n## 整改要求\n\n请于 {} 前", chinese_date(notice.reply_by));
   if (!notice.overdue.empty()) out += "完成逾期任务或说明未完成原因、整改措施和预计完成时间，";
   if (!notice.missing.empty()) out += "补报上述任务的进度，";
+  if (!notice.rejected.empty()) out += "按提示改正上述文件后重新报送，";
   const std::string office = markdown_text(list.reporting.office);
   out += fmt::format("并报{}。\n\n{}\n\n{}\n", office, office, chinese_date(notice.issued));
   return out;
@@ -87,7 +97,9 @@ std::string render_notices(const TaskList& list, const Reconciliation& rec,
       const Task& t = *rec.task(item.task).task;
       w.begin_object().field("id", t.id).field("title", t.title).end_object();
     }
-    w.end_array().end_object();
+    w.end_array();
+    write_rejected_json(w, n.rejected);
+    w.end_object();
   }
   w.end_array().end_object();
   return w.str();

@@ -6,6 +6,7 @@
 
 #include "render/json_writer.h"
 #include "render/labels.h"
+#include "render/ledger.h"
 #include "render/table.h"
 
 namespace duban {
@@ -47,6 +48,7 @@ std::string render_markdown(const TaskList& list, const RankReport& r) {
                      markdown_text(r.group), r.first.first_day().iso(), r.second.last_day().iso(),
                      r.as_of.iso());
   out += render_markdown_table(rank_table(r));
+  out += rejected_section(r.rejected);
   out += fmt::format(
       "\n## 计分方法\n\n"
       "得分 = Σ（权重 × 比率）÷ 参与计分的权重之和 × 100，保留一位小数；某项无可考核内容时记“—”，"
@@ -84,7 +86,9 @@ std::string render_json(const RankReport& r) {
     }
     w.end_object().end_object();
   }
-  w.end_array().end_object();
+  w.end_array();
+  write_rejected_json(w, r.rejected);
+  w.end_object();
   return w.str();
 }
 

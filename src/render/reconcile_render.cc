@@ -131,6 +131,7 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
     }
     out += render_markdown_table(table);
   }
+  out += rejected_section(rec.rejected);
   out += "\n## 常态化工作\n\n";
   std::vector<const TaskStatus*> tasks;
   for (const LedgerRow& row : rec.ledger) tasks.push_back(&row.status);
@@ -176,7 +177,9 @@ std::string render_json(const TaskList& list, const Reconciliation& rec) {
   }
   w.end_array().key("tasks").begin_array();
   for (const LedgerRow& row : rec.ledger) write_task_json(w, list, row.status);
-  w.end_array().end_object();
+  w.end_array();
+  write_rejected_json(w, rec.rejected);
+  w.end_object();
   return w.str();
 }
 

@@ -58,7 +58,9 @@ std::string render_json(const TaskList& list, const StatusReport& report) {
   JsonWriter w;
   w.begin_object().field("as_of", report.as_of.iso()).key("tasks").begin_array();
   for (const TaskStatus& t : report.tasks) write_task_json(w, list, t);
-  w.end_array().end_object();
+  w.end_array();
+  write_rejected_json(w, report.rejected);
+  w.end_object();
   return w.str();
 }
 

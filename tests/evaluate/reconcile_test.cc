@@ -207,3 +207,29 @@ TEST_CASE("a task sent back: its date, and the office's reason in the notice") {
 }
 
 }  // namespace duban
+
+namespace duban {
+using namespace duban::testing;
+
+TEST_CASE("a file left out is named in the rounds it may bear on, and in its unit's notice") {
+  Workspace ws = two_tasks({make_entry("2024-05-08", "甲社区", "1", EntryStatus::kInProgress, 10),
+                            make_entry("2024-05-08", "乙社区", "1", EntryStatus::kInProgress, 10),
+                            make_entry("2024-05-08", kOffice, "2", EntryStatus::kInProgress, 10)});
+  ws.rejected = {{"progress/2024-06/乙社区.yaml", "乙社区", Month::of(2024, 6), 3, 9, "错误"},
+                 {"progress/杂项.yaml", std::nullopt, std::nullopt, 1, 1, "错误"}};
+  const Reconciliation may = reconcile(ws, Month::of(2024, 5), day("2024-05-10"));
+  REQUIRE(may.rejected.size() == 1);  // June's file cannot bear on May
+  CHECK(may.rejected[0].path == "progress/杂项.yaml");
+  CHECK(build_notices(ws.list, may).empty());  // a file of no known unit: no notice
+  const Reconciliation june = reconcile(ws, Month::of(2024, 6), day("2024-06-10"));
+  CHECK(june.rejected.size() == 2);
+  const std::vector<Notice> notices = build_notices(ws.list, june);
+  std::vector<std::string> units;
+  for (const Notice& n : notices) units.push_back(n.unit);
+  CHECK(units == std::vector<std::string>{"甲社区", "乙社区"});  // both missed June; 乙 also has its file
+  REQUIRE(notices[1].rejected.size() == 1);
+  CHECK(notices[1].rejected[0].line == 3);
+  CHECK(notices[0].rejected.empty());
+}
+
+}  // namespace duban
