@@ -43,8 +43,13 @@ LoadedWorkspace load_or_fail(const GlobalOptions& g) {
   const std::filesystem::path dir = resolve_workspace(g);
   LoadResult loaded = load_workspace(dir, today);
   for (const Diagnostic& d : loaded.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
-  if (!loaded.ok()) {
+  if (!loaded.list_ok() || (g.strict && !loaded.ok())) {
     throw CommandFailure{kExitProblems, "duban: 输入文件有错误，请先改正（可运行 duban check 查看）"};
+  }
+  if (!loaded.ok()) {
+    fmt::print(stderr,
+               "duban: {} 个进度文件有错误，未计入本次报表（报表中“报送文件有误（未计入）”一节列出）\n",
+               loaded.workspace.rejected.size());
   }
   return {dir, std::move(loaded.workspace), today};
 }

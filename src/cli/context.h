@@ -23,8 +23,9 @@ constexpr int kExitUsage = 2;
 
 /// Options given before or after the command name.
 struct GlobalOptions {
-  std::string dir;    ///< -C
-  std::string today;  ///< --today
+  std::string dir;      ///< -C
+  std::string today;    ///< --today
+  bool strict = false;  ///< --strict: any error in any file stops the reports
 };
 
 /// A command's run function, called after parsing when its subcommand was given.
@@ -51,7 +52,8 @@ struct LoadedWorkspace {
 };
 
 /// Loads the workspace; prints its diagnostics to stderr; throws
-/// CommandFailure when it has errors.
+/// CommandFailure when tasks.yaml has errors, or with --strict any file.
+/// Otherwise progress files with errors are left out and the reports name them.
 LoadedWorkspace load_or_fail(const GlobalOptions& g);
 
 /// Parses a --format value against the allowed names.

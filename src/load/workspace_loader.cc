@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "load/progress_file.h"
+#include "load/rejected_files.h"
 #include "load/task_file.h"
 #include "load/yaml_tree.h"
 
@@ -85,7 +86,14 @@ LoadResult load_workspace(const fs::path& dir, Date today) {
   }
   std::stable_sort(result.workspace.entries.begin(), result.workspace.entries.end(), entry_before);
   sort_diagnostics(out);
+  set_aside_rejected(result);
   return result;
+}
+
+bool LoadResult::list_ok() const {
+  return std::none_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::kError && d.path == "tasks.yaml";
+  });
 }
 
 std::optional<fs::path> find_workspace(const fs::path& start) {
