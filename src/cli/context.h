@@ -10,16 +10,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/failure.h"
 #include "load/workspace_loader.h"
 #include "model/date.h"
 #include "render/format.h"
 
 namespace duban {
-
-/// Exit codes: all well, problems found or a failure, usage error.
-constexpr int kExitOk = 0;
-constexpr int kExitProblems = 1;
-constexpr int kExitUsage = 2;
 
 /// Options given before or after the command name.
 struct GlobalOptions {
@@ -30,12 +26,6 @@ struct GlobalOptions {
 /// A command's run function, called after parsing when its subcommand was given.
 using Runner = std::function<int()>;
 using CommandSetup = std::pair<CLI::App*, Runner>;
-
-/// Thrown by helpers to end a command with a message and exit code.
-struct CommandFailure {
-  int exit_code;
-  std::string message;
-};
 
 /// The --today date, or the local date from the clock.
 Date resolve_today(const GlobalOptions& g);
