@@ -5,6 +5,7 @@
 #include "cli/report_writer.h"
 #include "evaluate/periods.h"
 #include "evaluate/ranking.h"
+#include "evaluate/rounds.h"
 #include "render/rank_render.h"
 
 namespace duban {
