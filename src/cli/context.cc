@@ -7,7 +7,6 @@
 
 #include "cli/output.h"
 #include "evaluate/rounds.h"
-#include "render/format.h"
 
 namespace duban {
 
@@ -90,11 +89,6 @@ Date resolve_as_of(const std::string& option, Date fallback) {
   if (option.empty()) return fallback;
   if (auto d = parse_iso_date(option)) return *d;
   throw CommandFailure{kExitUsage, fmt::format("duban: --as-of 应为日期，如 2024-06-10，这里是“{}”", option)};
-}
-
-Format parse_format_option(const std::string& value) {
-  if (auto f = parse_format(value)) return *f;
-  throw CommandFailure{kExitUsage, fmt::format("duban: 不认识的格式“{}”", value)};
 }
 
 }  // namespace duban

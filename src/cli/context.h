@@ -13,7 +13,6 @@
 #include "cli/failure.h"
 #include "load/workspace_loader.h"
 #include "model/date.h"
-#include "render/format.h"
 
 namespace duban {
 
@@ -43,9 +42,6 @@ struct LoadedWorkspace {
 /// Loads the workspace; prints its diagnostics to stderr; throws
 /// CommandFailure when it has errors.
 LoadedWorkspace load_or_fail(const GlobalOptions& g);
-
-/// Parses a --format value against the allowed names.
-Format parse_format_option(const std::string& value);
 
 /// The round to reconcile: --month when given (it must lie between
 /// reporting.first and reporting.last), else the latest one due by `today`.

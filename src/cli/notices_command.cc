@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/format_option.h"
 #include "cli/report_writer.h"
 #include "evaluate/notices.h"
 #include "render/notices_render.h"
@@ -11,7 +12,7 @@ namespace {
 
 struct NoticesOptions {
   std::string month;
-  std::string format;
+  FormatOption format{{Format::kMarkdown, Format::kJson}};
   std::string output;
   bool all = false;
   bool commit = false;
@@ -21,7 +22,7 @@ int run_notices(const GlobalOptions& g, const NoticesOptions& o) {
   const LoadedWorkspace loaded = load_or_fail(g);
   const TaskList& list = loaded.ws.list;
   const std::vector<Month> months = resolve_months(list, o.month, o.all, loaded.today);
-  const Format format = o.format.empty() ? Format::kMarkdown : parse_format_option(o.format);
+  const Format format = o.format.value();
   ReportWriter out(loaded, o.output, o.commit);
   for (const Month month : months) {
     const Reconciliation rec = reconcile(loaded.ws, month, reporting_round(list, month).report_date);
@@ -49,7 +50,7 @@ CommandSetup add_notices_command(CLI::App& app, const GlobalOptions& g) {
   CLI::App* sub = app.add_subcommand("notices", "某月的督办通知：每个有逾期任务或未按时报送的单位一份");
   auto o = std::make_shared<NoticesOptions>();
   auto* month = sub->add_option("--month", o->month, "报送月份（YYYY-MM），默认为报送日已到的最近一轮");
-  sub->add_option("--format", o->format, "输出格式：md（默认）或 json")->check(CLI::IsMember({"md", "json"}));
+  o->format.add_to(sub);
   sub->add_option("-o", o->output,
                   "写入文件；若为目录（如 reports/），每个单位写入 <目录>/<YYYY-MM>/notices/<单位>.md");
   sub->add_flag("--all", o->all, "从第一轮到最近一轮，每轮都写（需 -o 目录）")->excludes(month);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/format_option.h"
 #include "cli/report_writer.h"
 #include "evaluate/periods.h"
 #include "evaluate/ranking.h"
@@ -13,7 +14,7 @@ namespace {
 
 struct RankOptions {
   std::string period;
-  std::string format;
+  FormatOption format{{Format::kText, Format::kMarkdown, Format::kCsv, Format::kJson}};
   std::string output;
   bool all = false;
   bool commit = false;
@@ -53,7 +54,7 @@ int run_rank(const GlobalOptions& g, const RankOptions& o) {
                     list.ranking.group)};
   }
   const std::vector<Month> months = rank_periods(list, o, loaded.today);
-  const Format format = o.format.empty() ? Format::kText : parse_format_option(o.format);
+  const Format format = o.format.value();
   ReportWriter out(loaded, o.output, o.commit);
   for (const Month month : months) {
     const RankReport report = rank_units(loaded.ws, month);
@@ -76,8 +77,7 @@ CommandSetup add_rank_command(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<RankOptions>();
   auto* period =
       sub->add_option("--period", o->period, "考核期所含的任一月份（YYYY-MM），默认为最近结束的双月");
-  sub->add_option("--format", o->format, "输出格式：text（默认）、md、csv 或 json")
-      ->check(CLI::IsMember({"text", "md", "csv", "json"}));
+  o->format.add_to(sub);
   sub->add_option("-o", o->output,
                   "写入文件；若为目录（如 reports/），写入 <目录>/<双月第二个月>/rank.md 和 .csv");
   sub->add_flag("--all", o->all, "从第一个考核期到最近结束的一个，每期都写（需 -o 目录）")->excludes(period);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/format_option.h"
 #include "cli/report_writer.h"
 #include "evaluate/reconcile.h"
 #include "render/reconcile_render.h"
@@ -13,7 +14,7 @@ namespace {
 struct ReconcileOptions {
   std::string month;
   std::string as_of;
-  std::string format;
+  FormatOption format{{Format::kMarkdown, Format::kCsv, Format::kJson}};
   std::string output;
   bool all = false;
   bool commit = false;
@@ -23,7 +24,7 @@ int run_reconcile(const GlobalOptions& g, const ReconcileOptions& o) {
   const LoadedWorkspace loaded = load_or_fail(g);
   const TaskList& list = loaded.ws.list;
   const std::vector<Month> months = resolve_months(list, o.month, o.all, loaded.today);
-  const Format format = o.format.empty() ? Format::kMarkdown : parse_format_option(o.format);
+  const Format format = o.format.value();
   ReportWriter out(loaded, o.output, o.commit);
   for (const Month month : months) {
     const Date as_of = resolve_as_of(o.as_of, reporting_round(list, month).report_date);
@@ -47,8 +48,7 @@ CommandSetup add_reconcile_command(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<ReconcileOptions>();
   auto* month = sub->add_option("--month", o->month, "报送月份（YYYY-MM），默认为报送日已到的最近一轮");
   auto* as_of = sub->add_option("--as-of", o->as_of, "截至日期（YYYY-MM-DD），默认为该轮报送日");
-  sub->add_option("--format", o->format, "输出格式：md（默认）、csv 或 json")
-      ->check(CLI::IsMember({"md", "csv", "json"}));
+  o->format.add_to(sub);
   sub->add_option("-o", o->output,
                   "写入文件；若为目录（如 reports/），写入 <目录>/<YYYY-MM>/reconcile.md 和 .csv");
   sub->add_flag("--all", o->all, "从第一轮到最近一轮，每轮都写（需 -o 目录）")
