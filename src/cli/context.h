@@ -43,20 +43,6 @@ struct LoadedWorkspace {
 /// CommandFailure when it has errors.
 LoadedWorkspace load_or_fail(const GlobalOptions& g);
 
-/// The round to reconcile: --month when given (it must lie between
-/// reporting.first and reporting.last), else the latest one due by `today`.
-Month resolve_month(const TaskList& list, const std::string& option, Date today);
-
-/// The rounds a writing command covers: every round from reporting.first
-/// through the default one with --all, else the one resolve_month gives.
-std::vector<Month> resolve_months(const TaskList& list, const std::string& option, bool all, Date today);
-
-/// 2024-06, or 2024-05..2025-01 for several rounds (commit messages).
-std::string rounds_label(const std::vector<Month>& months);
-
-/// --commit needs -o; --all needs -o naming a folder.
-void check_output_options(const std::string& output, bool all, bool commit);
-
 /// --as-of when given, else `fallback`.
 Date resolve_as_of(const std::string& option, Date fallback);
 
