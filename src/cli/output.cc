@@ -14,7 +14,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/context.h"
+#include "cli/failure.h"
 
 namespace duban {
 namespace fs = std::filesystem;

@@ -134,20 +134,6 @@ RankReport rank_units(const Workspace& ws, Month m) {
   return r;
 }
 
-bool has_rank_period(const TaskList& list, Month m) {
-  const auto [first, second] = bimonth_of(m);
-  return second >= list.reporting.first && first <= list.reporting.last;
-}
-
-std::optional<Month> default_rank_month(const TaskList& list, Date today) {
-  // The bimonth before today's is the latest that has ended.
-  Month m = bimonth_of(Month::containing(today)).second - 2;
-  const Month last = bimonth_of(list.reporting.last).second;
-  if (m > last) m = last;
-  if (!has_rank_period(list, m)) return std::nullopt;
-  return m;
-}
-
 double weight_of(const RankingWeights& w, RankPart p) {
   switch (p) {
     case RankPart::kReporting:

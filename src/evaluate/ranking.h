@@ -49,13 +49,6 @@ struct RankReport {
 /// Ranks the members of ranking.group over the bimonth containing `m`.
 RankReport rank_units(const Workspace& ws, Month m);
 
-/// The latest bimonth that has ended by `today` and overlaps the reporting
-/// rounds; nothing when none has.
-std::optional<Month> default_rank_month(const TaskList& list, Date today);
-
-/// True when the bimonth containing `m` overlaps the reporting rounds.
-bool has_rank_period(const TaskList& list, Month m);
-
 double weight_of(const RankingWeights& w, RankPart p);
 
 }  // namespace duban

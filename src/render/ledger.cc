@@ -81,6 +81,11 @@ std::string rejected_section(const std::vector<RejectedFile>& rejected) {
          render_markdown_table(rejected_table(rejected));
 }
 
+std::string rejected_text(const std::vector<RejectedFile>& rejected) {
+  if (rejected.empty()) return {};
+  return "\n报送文件有误（未计入）：\n" + render_text_table(rejected_table(rejected));
+}
+
 void write_rejected_json(JsonWriter& w, const std::vector<RejectedFile>& rejected) {
   if (rejected.empty()) return;  // a month without them keeps the JSON it always had
   w.key("rejected_files").begin_array();

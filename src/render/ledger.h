@@ -38,6 +38,9 @@ std::string chinese_date(Date d);
 /// nothing when there are none.
 std::string rejected_section(const std::vector<RejectedFile>& rejected);
 
+/// The files left out as a terminal table after a blank line, or nothing.
+std::string rejected_text(const std::vector<RejectedFile>& rejected);
+
 /// The files left out as rows: unit, file, line:column, first error.
 Table rejected_table(const std::vector<RejectedFile>& rejected);
 

@@ -66,16 +66,20 @@ std::string render_notice(const TaskList& list, const Reconciliation& rec, const
   return out;
 }
 
-std::string render_notices(const TaskList& list, const Reconciliation& rec,
-                           const std::vector<Notice>& notices, Format format) {
-  if (format != Format::kJson) {
-    std::string out;
-    for (const Notice& n : notices) {
-      if (!out.empty()) out += "\n---\n\n";
-      out += render_notice(list, rec, n);
-    }
-    return out;
+namespace {
+
+// The notices one after another, parted by a rule.
+std::string render_markdown(const TaskList& list, const Reconciliation& rec,
+                            const std::vector<Notice>& notices) {
+  std::string out;
+  for (const Notice& n : notices) {
+    if (!out.empty()) out += "\n---\n\n";
+    out += render_notice(list, rec, n);
   }
+  return out;
+}
+
+std::string render_json(const TaskList& list, const Reconciliation& rec, const std::vector<Notice>& notices) {
   JsonWriter w;
   w.begin_object().field("month", rec.round.month.iso()).field("report_date", rec.round.report_date.iso());
   w.field("reply_by", reply_deadline(list, rec.round).iso()).field("office", list.reporting.office);
@@ -103,6 +107,21 @@ std::string render_notices(const TaskList& list, const Reconciliation& rec,
   }
   w.end_array().end_object();
   return w.str();
+}
+
+}  // namespace
+
+std::string render_notices(const TaskList& list, const Reconciliation& rec,
+                           const std::vector<Notice>& notices, Format format) {
+  switch (format) {
+    case Format::kText:  // not offered by `notices`; Markdown reads well as text
+    case Format::kMarkdown:
+    case Format::kCsv:  // not offered by `notices`
+      return render_markdown(list, rec, notices);
+    case Format::kJson:
+      return render_json(list, rec, notices);
+  }
+  return {};
 }
 
 }  // namespace duban

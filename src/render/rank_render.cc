@@ -96,15 +96,16 @@ std::string render_json(const RankReport& r) {
 
 std::string render_rank(const TaskList& list, const RankReport& report, Format format) {
   switch (format) {
-    case Format::kJson:
-      return render_json(report);
-    case Format::kCsv:
-      return render_csv(rank_table(report));
+    case Format::kText:
+      return fmt::format("{} 考核排名（{}，截至 {}）\n{}{}", report.group, period_words(report),
+                         report.as_of.iso(), render_text_table(rank_table(report)),
+                         rejected_text(report.rejected));
     case Format::kMarkdown:
       return render_markdown(list, report);
-    case Format::kText:
-      return fmt::format("{} 考核排名（{}，截至 {}）\n{}", report.group, period_words(report),
-                         report.as_of.iso(), render_text_table(rank_table(report)));
+    case Format::kCsv:
+      return render_csv(rank_table(report));
+    case Format::kJson:
+      return render_json(report);
   }
   return {};
 }

@@ -187,13 +187,15 @@ std::string render_json(const TaskList& list, const Reconciliation& rec) {
 
 std::string render_reconciliation(const TaskList& list, const Reconciliation& rec, Format format) {
   switch (format) {
-    case Format::kJson:
-      return render_json(list, rec);
+    case Format::kText:  // not offered by `reconcile`; Markdown reads well as text
+    case Format::kMarkdown:
+      return render_markdown(list, rec);
     case Format::kCsv:
       return render_csv(ledger(rec, false));
-    default:
-      return render_markdown(list, rec);
+    case Format::kJson:
+      return render_json(list, rec);
   }
+  return {};
 }
 
 }  // namespace duban

@@ -68,16 +68,18 @@ std::string render_json(const TaskList& list, const StatusReport& report) {
 
 std::string render_status(const TaskList& list, const StatusReport& report, Format format, TextStyle style) {
   switch (format) {
-    case Format::kJson:
-      return render_json(list, report);
+    case Format::kText:
+      return fmt::format("截至 {}\n{}{}", report.as_of.iso(),
+                         render_text_table(status_table(report, true, style)),
+                         rejected_text(report.rejected));
+    case Format::kMarkdown:
+      return fmt::format("# {} 任务状态\n\n截至 {}\n\n{}{}", markdown_text(list.title), report.as_of.iso(),
+                         render_markdown_table(status_table(report, false, style)),
+                         rejected_section(report.rejected));
     case Format::kCsv:
       return render_csv(status_table(report, false, style));
-    case Format::kMarkdown:
-      return fmt::format("# {} 任务状态\n\n截至 {}\n\n{}", markdown_text(list.title), report.as_of.iso(),
-                         render_markdown_table(status_table(report, false, style)));
-    case Format::kText:
-      return fmt::format("截至 {}\n{}", report.as_of.iso(),
-                         render_text_table(status_table(report, true, style)));
+    case Format::kJson:
+      return render_json(list, report);
   }
   return {};
 }
