@@ -96,6 +96,12 @@ void write_rejected_json(JsonWriter& w, const std::vector<RejectedFile>& rejecte
   w.end_array();
 }
 
+std::string finish_report_json(JsonWriter& w, const std::vector<RejectedFile>& rejected) {
+  write_rejected_json(w, rejected);
+  w.end_object();
+  return w.str();
+}
+
 void write_task_json(JsonWriter& w, const TaskList& list, const TaskStatus& t) {
   const Task& task = *t.task;
   w.begin_object();

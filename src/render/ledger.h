@@ -47,6 +47,9 @@ Table rejected_table(const std::vector<RejectedFile>& rejected);
 /// "rejected_files": [{path, unit, line, column, message}] when there are any.
 void write_rejected_json(JsonWriter& w, const std::vector<RejectedFile>& rejected);
 
+/// Ends a report's JSON document: its rejected files, then the closing brace.
+std::string finish_report_json(JsonWriter& w, const std::vector<RejectedFile>& rejected);
+
 /// One task object of the status and reconcile JSON (duban(1), JSON OUTPUT).
 void write_task_json(JsonWriter& w, const TaskList& list, const TaskStatus& t);
 

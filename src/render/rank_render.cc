@@ -87,9 +87,7 @@ std::string render_json(const RankReport& r) {
     w.end_object().end_object();
   }
   w.end_array();
-  write_rejected_json(w, r.rejected);
-  w.end_object();
-  return w.str();
+  return finish_report_json(w, r.rejected);
 }
 
 }  // namespace

@@ -178,9 +178,7 @@ std::string render_json(const TaskList& list, const Reconciliation& rec) {
   w.end_array().key("tasks").begin_array();
   for (const LedgerRow& row : rec.ledger) write_task_json(w, list, row.status);
   w.end_array();
-  write_rejected_json(w, rec.rejected);
-  w.end_object();
-  return w.str();
+  return finish_report_json(w, rec.rejected);
 }
 
 }  // namespace

@@ -59,9 +59,7 @@ std::string render_json(const TaskList& list, const StatusReport& report) {
   w.begin_object().field("as_of", report.as_of.iso()).key("tasks").begin_array();
   for (const TaskStatus& t : report.tasks) write_task_json(w, list, t);
   w.end_array();
-  write_rejected_json(w, report.rejected);
-  w.end_object();
-  return w.str();
+  return finish_report_json(w, report.rejected);
 }
 
 }  // namespace
