@@ -15,7 +15,7 @@ struct AsOf {
   Date reports;
   Date decisions;
 
-  /// Whether `e`'s date and kind let it count.
+  /// Whether an entry of this date counts: an office decision up to `decisions`, else up to `reports`.
   bool counts(Date date, bool office_decision) const {
     return date <= (office_decision ? decisions : reports);
   }
