@@ -2,6 +2,11 @@
 # Runs one golden end-to-end case: tests/golden/<case>/
 #   cmd          the arguments to duban (shell words), run inside the workspace
 #   workspace/   files laid over tests/golden/_base/ (unless the case has no_base)
+#   workspace.patch  optional, a unified diff applied to the workspace after
+#                that (`patch -p1`, no fuzz): a case that differs from _base in
+#                a line or two says so here instead of copying the whole file;
+#                write it with `diff -u --label a/tasks.yaml --label b/tasks.yaml
+#                _base/tasks.yaml changed.yaml`
 #   setup.sh     optional, run inside the workspace before the command
 #   after.sh     optional, run inside the workspace after it; its output is
 #                compared too (to look at written files, git history ...)
@@ -18,6 +23,12 @@ scratch=$(mktemp -d)  # outputs kept outside the workspace, out of git's sight
 trap 'rm -rf "$work" "$scratch"' EXIT
 if [ ! -e "$case_dir/no_base" ]; then cp -R "$base/." "$work/"; fi
 if [ -d "$case_dir/workspace" ]; then cp -R "$case_dir/workspace/." "$work/"; fi
+if [ -f "$case_dir/workspace.patch" ] &&
+  ! patch -p1 --quiet --batch --forward --fuzz=0 --no-backup-if-mismatch --reject-file=- \
+    -d "$work" <"$case_dir/workspace.patch" >&2; then
+  echo "workspace.patch of golden case $(basename "$case_dir") does not apply to _base" >&2
+  exit 1
+fi
 export DUBAN="$bin"
 if [ -f "$case_dir/setup.sh" ]; then (cd "$work" && bash "$case_dir/setup.sh"); fi
 

@@ -3,6 +3,7 @@
 
 #include "cli/context.h"
 #include "evaluate/shortfalls.h"
+#include "render/shortfalls_render.h"
 
 namespace duban {
 
@@ -13,7 +14,7 @@ CommandSetup add_check_command(CLI::App& app, const GlobalOptions& g) {
             LoadResult loaded = load_workspace(resolve_workspace(g), today);
             // The rules can only be applied to a workspace without errors.
             if (loaded.ok()) {
-              for (Diagnostic& d : shortfall_warnings(loaded.workspace, today)) {
+              for (Diagnostic& d : shortfall_warnings(settled_shortfalls(loaded.workspace, today))) {
                 loaded.diagnostics.push_back(std::move(d));
               }
               sort_diagnostics(loaded.diagnostics);

@@ -5,10 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "cli/output.h"
-#include "evaluate/rounds.h"
-#include "render/format.h"
-
 namespace duban {
 
 Date resolve_today(const GlobalOptions& g) {
@@ -43,58 +39,21 @@ LoadedWorkspace load_or_fail(const GlobalOptions& g) {
   const std::filesystem::path dir = resolve_workspace(g);
   LoadResult loaded = load_workspace(dir, today);
   for (const Diagnostic& d : loaded.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
-  if (!loaded.ok()) {
+  if (!loaded.list_ok() || (g.strict && !loaded.ok())) {
     throw CommandFailure{kExitProblems, "duban: 输入文件有错误，请先改正（可运行 duban check 查看）"};
   }
+  if (!loaded.ok()) {
+    fmt::print(stderr,
+               "duban: {} 个进度文件有错误，未计入本次报表（报表中“报送文件有误（未计入）”一节列出）\n",
+               loaded.workspace.rejected.size());
+  }
   return {dir, std::move(loaded.workspace), today};
-}
-
-Month resolve_month(const TaskList& list, const std::string& option, Date today) {
-  const Reporting& rep = list.reporting;
-  const std::string range = fmt::format("{} 至 {}", rep.first.iso(), rep.last.iso());
-  if (option.empty()) {
-    if (auto m = default_round_month(list, today)) return *m;
-    throw CommandFailure{
-        kExitProblems, fmt::format("duban: 今天（{}）还没有到期的报送轮次：报送轮次为 {}，第一轮报送日为 {}",
-                                   today.iso(), range, reporting_round(list, rep.first).report_date.iso())};
-  }
-  const auto m = parse_iso_month(option);
-  if (!m)
-    throw CommandFailure{kExitUsage, fmt::format("duban: --month 应为月份，如 2024-06，这里是“{}”", option)};
-  if (!has_round(list, *m)) {
-    throw CommandFailure{kExitUsage, fmt::format("duban: {} 不在报送轮次 {} 之内", m->iso(), range)};
-  }
-  return *m;
-}
-
-std::vector<Month> resolve_months(const TaskList& list, const std::string& option, bool all, Date today) {
-  if (!all) return {resolve_month(list, option, today)};
-  std::vector<Month> months;
-  for (Month m = list.reporting.first; m <= resolve_month(list, "", today); m = m + 1) months.push_back(m);
-  return months;
-}
-
-std::string rounds_label(const std::vector<Month>& months) {
-  if (months.size() == 1) return months[0].iso();
-  return fmt::format("{}..{}", months.front().iso(), months.back().iso());
-}
-
-void check_output_options(const std::string& output, bool all, bool commit) {
-  if (commit && output.empty()) throw CommandFailure{kExitUsage, "duban: --commit 需要与 -o 一起使用"};
-  if (all && !output_target(output).directory) {
-    throw CommandFailure{kExitUsage, "duban: --all 需要 -o 指定目录，如 -o reports/"};
-  }
 }
 
 Date resolve_as_of(const std::string& option, Date fallback) {
   if (option.empty()) return fallback;
   if (auto d = parse_iso_date(option)) return *d;
   throw CommandFailure{kExitUsage, fmt::format("duban: --as-of 应为日期，如 2024-06-10，这里是“{}”", option)};
-}
-
-Format parse_format_option(const std::string& value) {
-  if (auto f = parse_format(value)) return *f;
-  throw CommandFailure{kExitUsage, fmt::format("duban: 不认识的格式“{}”", value)};
 }
 
 }  // namespace duban

@@ -10,32 +10,22 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/failure.h"
 #include "load/workspace_loader.h"
 #include "model/date.h"
-#include "render/format.h"
 
 namespace duban {
 
-/// Exit codes: all well, problems found or a failure, usage error.
-constexpr int kExitOk = 0;
-constexpr int kExitProblems = 1;
-constexpr int kExitUsage = 2;
-
 /// Options given before or after the command name.
 struct GlobalOptions {
-  std::string dir;    ///< -C
-  std::string today;  ///< --today
+  std::string dir;      ///< -C
+  std::string today;    ///< --today
+  bool strict = false;  ///< --strict: any error in any file stops the reports
 };
 
 /// A command's run function, called after parsing when its subcommand was given.
 using Runner = std::function<int()>;
 using CommandSetup = std::pair<CLI::App*, Runner>;
-
-/// Thrown by helpers to end a command with a message and exit code.
-struct CommandFailure {
-  int exit_code;
-  std::string message;
-};
 
 /// The --today date, or the local date from the clock.
 Date resolve_today(const GlobalOptions& g);
@@ -51,25 +41,9 @@ struct LoadedWorkspace {
 };
 
 /// Loads the workspace; prints its diagnostics to stderr; throws
-/// CommandFailure when it has errors.
+/// CommandFailure when tasks.yaml has errors, or with --strict any file.
+/// Otherwise progress files with errors are left out and the reports name them.
 LoadedWorkspace load_or_fail(const GlobalOptions& g);
-
-/// Parses a --format value against the allowed names.
-Format parse_format_option(const std::string& value);
-
-/// The round to reconcile: --month when given (it must lie between
-/// reporting.first and reporting.last), else the latest one due by `today`.
-Month resolve_month(const TaskList& list, const std::string& option, Date today);
-
-/// The rounds a writing command covers: every round from reporting.first
-/// through the default one with --all, else the one resolve_month gives.
-std::vector<Month> resolve_months(const TaskList& list, const std::string& option, bool all, Date today);
-
-/// 2024-06, or 2024-05..2025-01 for several rounds (commit messages).
-std::string rounds_label(const std::vector<Month>& months);
-
-/// --commit needs -o; --all needs -o naming a folder.
-void check_output_options(const std::string& output, bool all, bool commit);
 
 /// --as-of when given, else `fallback`.
 Date resolve_as_of(const std::string& option, Date fallback);

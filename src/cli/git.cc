@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/context.h"
+#include "cli/failure.h"
 
 extern char** environ;
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,7 @@ class ReportWriter {
   OutputTarget target_;
   bool to_stdout_;
   bool commit_;
+  std::optional<OutputFolder> folder_;  // unless printing
   std::vector<std::filesystem::path> changed_;
 };
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/format_option.h"
 #include "cli/output.h"
 #include "evaluate/status.h"
 #include "model/text.h"
@@ -18,7 +19,7 @@ struct StatusOptions {
   std::string as_of;
   std::string unit;
   std::string task;
-  std::string format;
+  FormatOption format{{Format::kText, Format::kMarkdown, Format::kCsv, Format::kJson}};
 };
 
 // Keeps the tasks the options ask for; a name that matches nothing is a usage error.
@@ -56,14 +57,13 @@ CommandSetup add_status_command(CLI::App& app, const GlobalOptions& g) {
   sub->add_option("--as-of", o->as_of, "截至日期（YYYY-MM-DD），默认今天");
   sub->add_option("--unit", o->unit, "只列出该单位承担的任务");
   sub->add_option("--task", o->task, "只看这一项任务，并列出各单位的情况");
-  sub->add_option("--format", o->format, "输出格式：text（默认）、md、csv 或 json")
-      ->check(CLI::IsMember({"text", "md", "csv", "json"}));
+  o->format.add_to(sub);
   return {sub, [&g, o] {
             const LoadedWorkspace loaded = load_or_fail(g);
             const TaskList& list = loaded.ws.list;
             StatusReport report = evaluate_status(loaded.ws, resolve_as_of(o->as_of, loaded.today));
             filter(list, *o, report);
-            const Format format = o->format.empty() ? Format::kText : parse_format_option(o->format);
+            const Format format = o->format.value();
             const TextStyle style{isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr};
             if (format == Format::kText && !o->task.empty()) {
               print(render_task_detail(list, report.tasks.front(), style));

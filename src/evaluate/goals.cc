@@ -3,14 +3,21 @@
 #include <algorithm>
 #include <set>
 
-#include <fmt/format.h>
+#include "evaluate/deadline.h"
 
 namespace duban {
 namespace {
 
+// An open goal stands where its deadline does.
 GoalState open_state(Date due, Date as_of, int warn_days) {
-  if (as_of > due) return GoalState::kOverdue;
-  if (due - as_of <= warn_days) return GoalState::kDueSoon;
+  switch (judge_deadline(due, as_of, warn_days).urgency) {
+    case Urgency::kOverdue:
+      return GoalState::kOverdue;
+    case Urgency::kDueSoon:
+      return GoalState::kDueSoon;
+    case Urgency::kInTime:
+      return GoalState::kOnTrack;
+  }
   return GoalState::kOnTrack;
 }
 
@@ -29,6 +36,7 @@ void for_each_entry(const Workspace& ws, const Task& task, Date as_of, Fn fn) {
   }
 }
 
+// duban(5) GOAL RULES, Targets.
 TargetStatus evaluate_target(const Workspace& ws, const Task& task, const Target& target, Date as_of) {
   TargetStatus s{&target, GoalState::kOnTrack, {}};
   for (const std::string& unit : judged_units(ws.list, task, target.per)) {
@@ -48,6 +56,7 @@ TargetStatus evaluate_target(const Workspace& ws, const Task& task, const Target
   return s;
 }
 
+// duban(5) GOAL RULES, Milestones.
 MilestoneStatus evaluate_milestone(const Workspace& ws, const Task& task, const Milestone& m, Date as_of) {
   MilestoneStatus s{&m, GoalState::kOnTrack, {}, {}};
   const std::vector<std::string> members =
@@ -77,6 +86,7 @@ MilestoneStatus evaluate_milestone(const Workspace& ws, const Task& task, const 
   return s;
 }
 
+// duban(5) GOAL RULES, Duties.
 DutyStatus evaluate_duty(const Workspace& ws, const Task& task, const Duty& duty, Date as_of) {
   DutyStatus s{&duty, {}};
   const std::vector<DateRange> periods = required_periods(duty.every, ws.list.issued, duty.until);
@@ -116,41 +126,23 @@ Goals evaluate_goals(const Workspace& ws, const Task& task, Date as_of) {
   return g;
 }
 
-const char* target_state_code(GoalState s) {
-  static constexpr const char* kCodes[] = {"met", "on_track", "due_soon", "overdue"};
-  return kCodes[static_cast<int>(s)];
-}
-
-const char* milestone_state_code(GoalState s) {
-  return s == GoalState::kMet ? "reached" : target_state_code(s);
-}
-
-const char* goal_state_label(GoalState s, bool milestone) {
-  static constexpr const char* kLabels[] = {"", "正常推进", "临期", "逾期"};
-  if (s == GoalState::kMet) return milestone ? "已达成" : "已完成";
-  return kLabels[static_cast<int>(s)];
-}
-
-std::string format_number(double v) { return fmt::format("{}", v); }
-
-std::vector<std::string> unmet_labels(const Goals& goals) {
-  std::vector<std::string> out;
+std::vector<Shortfall> shortfalls_of(const Goals& goals) {
+  // duban(5) GOAL RULES, Unmet goals.
+  std::vector<Shortfall> out;
   for (const TargetStatus& t : goals.targets) {
     if (t.state == GoalState::kMet) continue;
     for (const TargetValue& v : t.values) {
       if (v.met) continue;
-      const std::string value = v.value ? format_number(*v.value) : "未报";
-      out.push_back(
-          t.target->per
-              ? fmt::format("{} {} {}/{}", t.target->name, v.unit, value, format_number(t.target->value))
-              : fmt::format("{} {}/{}", t.target->name, value, format_number(t.target->value)));
+      const auto unit = t.target->per ? std::optional<std::string>(v.unit) : std::nullopt;
+      out.push_back({ShortfallKind::kTarget, t.target->name, unit, v.value, t.target->value});
     }
   }
   for (const MilestoneStatus& m : goals.milestones) {
     if (m.state == GoalState::kMet) continue;
-    out.push_back(m.pending.empty()
-                      ? fmt::format("{} 未达成", m.milestone->name)
-                      : fmt::format("{} 未达成：{}", m.milestone->name, fmt::join(m.pending, "、")));
+    if (m.pending.empty()) out.push_back({ShortfallKind::kMilestone, m.milestone->name, {}, {}, {}});
+    for (const std::string& unit : m.pending) {
+      out.push_back({ShortfallKind::kMilestone, m.milestone->name, unit, {}, {}});
+    }
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Targets (目标), milestones (节点) and recurring duties (常态化) of a task
-// as of a date. The rules are those of duban(5), section GOAL RULES.
+// as of a date, and what falls short. The rules are those of duban(5), GOAL
+// RULES: Targets, Milestones, Duties and Unmet goals.
 #pragma once
 
 #include <optional>
@@ -67,15 +68,20 @@ struct Goals {
 /// Evaluates a task's goals from the entries dated on or before `as_of`.
 Goals evaluate_goals(const Workspace& ws, const Task& task, Date as_of);
 
-/// met | on_track | due_soon | overdue (targets); reached for milestones.
-const char* target_state_code(GoalState s);
-const char* milestone_state_code(GoalState s);
-const char* goal_state_label(GoalState s, bool milestone);
+/// What a shortfall is about.
+enum class ShortfallKind { kTarget, kMilestone };
 
-/// 加装电梯 9/15 — for a target not met: value / goal (per member when `per`).
-std::vector<std::string> unmet_labels(const Goals& goals);
+/// A target not met or a milestone not reached, for a task done or closed.
+struct Shortfall {
+  ShortfallKind kind = ShortfallKind::kTarget;
+  std::string what;                 ///< the target's or milestone's name
+  std::optional<std::string> unit;  ///< the member concerned, when the goal is per unit
+  std::optional<double> value;      ///< targets: the value reported; nothing when none was
+  std::optional<double> goal;       ///< targets: the value to reach
+};
 
-/// A number without needless decimals: 15, 98.5.
-std::string format_number(double v);
+/// The targets not met (per member when `per`), then the milestones not
+/// reached (one per member still pending when `per`), in task order.
+std::vector<Shortfall> shortfalls_of(const Goals& goals);
 
 }  // namespace duban

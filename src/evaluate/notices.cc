@@ -5,34 +5,49 @@
 namespace duban {
 namespace {
 
-NoticeItem item_for(const TaskStatus& t, const std::string& unit) {
-  NoticeItem item{&t, {}};
+bool names(const std::vector<std::string>& units, const std::string& unit) {
+  return std::find(units.begin(), units.end(), unit) != units.end();
+}
+
+NoticeItem item_for(const Reconciliation& rec, size_t task, const std::string& unit) {
+  const TaskStatus& t = rec.task(task);
+  NoticeItem item{task, {}, t.reopened, {}};
   for (const ShareStatus& s : t.shares) {
     if (s.unit == unit && s.latest != nullptr) item.progress = s.latest->progress;
+  }
+  // A task sent back: the office's reason is what the unit must answer.
+  if (t.reopened) {
+    for (const std::string* text :
+         {&t.office_action->progress, &t.office_action->problems, &t.office_action->next}) {
+      if (!text->empty()) item.reasons.push_back(*text);
+    }
   }
   return item;
 }
 
 }  // namespace
 
+Date reply_deadline(const TaskList& list, const Round& round) {
+  return round.report_date + list.reporting.reply_days;
+}
+
 std::vector<Notice> build_notices(const TaskList& list, const Reconciliation& rec) {
+  // duban(5) STATUS RULES, Supervision notices.
   std::vector<Notice> notices;
   for (const Unit& unit : list.units) {
     // The office issues the notices; its own arrears show in the reconciliation.
     if (unit.name == list.reporting.office) continue;
-    Notice n{unit.name, {}, {}};
+    Notice n{unit.name, rec.round.report_date, reply_deadline(list, rec.round), {}, {}, {}};
     for (const OverdueTask& o : rec.overdue) {
-      if (std::find(o.units.begin(), o.units.end(), unit.name) != o.units.end()) {
-        n.overdue.push_back(item_for(rec.status.tasks[o.task], unit.name));
-      }
+      if (names(o.units, unit.name)) n.overdue.push_back(item_for(rec, o.task, unit.name));
     }
-    for (size_t i = 0; i < rec.status.tasks.size(); ++i) {
-      const auto& missing = rec.reporting[i].missing;
-      if (std::find(missing.begin(), missing.end(), unit.name) != missing.end()) {
-        n.missing.push_back(item_for(rec.status.tasks[i], unit.name));
-      }
+    for (size_t i = 0; i < rec.ledger.size(); ++i) {
+      if (names(rec.ledger[i].reporting.missing, unit.name)) n.missing.push_back(item_for(rec, i, unit.name));
     }
-    if (!n.overdue.empty() || !n.missing.empty()) notices.push_back(std::move(n));
+    for (const RejectedFile& r : rec.rejected) {
+      if (r.unit == unit.name) n.rejected.push_back(r);
+    }
+    if (!n.overdue.empty() || !n.missing.empty() || !n.rejected.empty()) notices.push_back(std::move(n));
   }
   return notices;
 }

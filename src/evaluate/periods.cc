@@ -13,25 +13,11 @@ DateRange months_containing(Date d, int length) {
 }  // namespace
 
 DateRange period_containing(Period p, Date d) {
-  switch (p) {
-    case Period::kDay:
-      return {d, d};
-    case Period::kWeek: {
-      const Date monday = d - (d.iso_weekday() - 1);
-      return {monday, monday + 6};
-    }
-    case Period::kMonth:
-      return months_containing(d, 1);
-    case Period::kBimonth:
-      return months_containing(d, 2);
-    case Period::kQuarter:
-      return months_containing(d, 3);
-    case Period::kHalfYear:
-      return months_containing(d, 6);
-    case Period::kYear:
-      return months_containing(d, 12);
-  }
-  return {d, d};
+  const PeriodInfo& info = period_info(p);
+  if (info.months > 0) return months_containing(d, info.months);
+  // Days and ISO weeks (Monday to Sunday).
+  const Date first = info.days == 7 ? d - (d.iso_weekday() - 1) : d;
+  return {first, first + (info.days - 1)};
 }
 
 std::vector<DateRange> required_periods(Period p, Date from, Date until) {

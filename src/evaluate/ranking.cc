@@ -4,6 +4,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "evaluate/deadline.h"
 #include "evaluate/periods.h"
 #include "evaluate/reconcile.h"
 #include "evaluate/rounds.h"
@@ -21,15 +22,22 @@ void finish_rate(RankComponent& c) {
   if (c.total > 0) c.rate = static_cast<double>(c.count) / c.total;
 }
 
-// On-time reports over the period's rounds.
+RankComponent& part(UnitRank& u, RankPart p) { return u.parts[static_cast<size_t>(p)]; }
+
+bool names(const std::vector<std::string>& units, const std::string& unit) {
+  return std::find(units.begin(), units.end(), unit) != units.end();
+}
+
+// duban(5) RANKING RULES, Parts of the score: on-time reports over the
+// period's rounds, each round judged as of its own report date.
 void add_reporting(const Workspace& ws, const RankReport& r, std::vector<UnitRank>& units) {
   for (const Month m : {r.first, r.second}) {
     if (!has_round(ws.list, m)) continue;
-    const Reconciliation rec = reconcile(ws, m, reporting_round(ws.list, m).report_date);
-    for (UnitRank& u : units) {
-      for (const RoundReporting& rr : rec.reporting) {
-        if (std::find(rr.owed.begin(), rr.owed.end(), u.unit) == rr.owed.end()) continue;
-        count(u.parts[0], std::find(rr.missing.begin(), rr.missing.end(), u.unit) == rr.missing.end());
+    const Round round = reporting_round(ws.list, m);
+    for (const Task& task : ws.list.tasks) {
+      const RoundReporting rr = round_reporting(ws, task, round, round.report_date);
+      for (UnitRank& u : units) {
+        if (names(rr.owed, u.unit)) count(part(u, RankPart::kReporting), !names(rr.missing, u.unit));
       }
     }
   }
@@ -42,19 +50,21 @@ const ShareStatus* share_of(const TaskStatus& t, const std::string& unit) {
   return nullptr;
 }
 
+// duban(5) RANKING RULES, Parts of the score: completion, overdue, duties and
+// targets, from the status as of the period's as-of date.
 void add_status_parts(const StatusReport& status, const RankReport& r, UnitRank& u) {
   const Date period_end = r.second.last_day();
-  RankComponent& completion = u.parts[static_cast<size_t>(RankPart::kCompletion)];
-  RankComponent& overdue = u.parts[static_cast<size_t>(RankPart::kOverdue)];
-  RankComponent& duties = u.parts[static_cast<size_t>(RankPart::kDuties)];
-  RankComponent& targets = u.parts[static_cast<size_t>(RankPart::kTargets)];
+  RankComponent& completion = part(u, RankPart::kCompletion);
+  RankComponent& overdue = part(u, RankPart::kOverdue);
+  RankComponent& duties = part(u, RankPart::kDuties);
+  RankComponent& targets = part(u, RankPart::kTargets);
   double attainment = 0;
   for (const TaskStatus& t : status.tasks) {
     const ShareStatus* share = share_of(t, u.unit);
     if (share == nullptr) continue;
     const bool settled = share->state == ShareState::kDone || t.state == TaskState::kClosed;
     if (t.task->due.date <= period_end) count(completion, settled);
-    if (t.task->due.date < r.as_of) count(overdue, settled);
+    if (is_overdue(t.task->due.date, r.as_of)) count(overdue, settled);
     for (const DutyStatus& d : t.goals.duties) {
       for (const DutyRecord& rec : d.units) {
         if (rec.unit != u.unit) continue;
@@ -79,6 +89,7 @@ void add_status_parts(const StatusReport& status, const RankReport& r, UnitRank&
   if (targets.total > 0) targets.rate = attainment / targets.total;  // partial credit
 }
 
+// duban(5) RANKING RULES, Score and rank.
 void score(const RankingWeights& w, UnitRank& u) {
   double sum = 0;
   double weights = 0;
@@ -94,18 +105,20 @@ void score(const RankingWeights& w, UnitRank& u) {
 }  // namespace
 
 RankReport rank_units(const Workspace& ws, Month m) {
+  // duban(5) RANKING RULES, Who and when.
   RankReport r;
   std::tie(r.first, r.second) = bimonth_of(m);
   r.as_of = r.second.day_clamped(ws.list.reporting.day);
   r.window_start = reporting_round(ws.list, r.first).window_start;
   r.group = ws.list.ranking.group;
   r.weights = ws.list.ranking.weights;
+  r.rejected = rejected_through(ws, r.second);
   const Group* group = ws.list.find_group(r.group);
   if (group == nullptr) return r;
   for (const std::string& unit : group->members) r.units.push_back({unit, 0, std::nullopt, {}});
   add_reporting(ws, r, r.units);
-  for (UnitRank& u : r.units) finish_rate(u.parts[0]);
-  const StatusReport status = evaluate_status(ws, r.as_of);
+  for (UnitRank& u : r.units) finish_rate(part(u, RankPart::kReporting));
+  const StatusReport status = evaluate_status(ws, round_as_of(reporting_round(ws.list, r.second), r.as_of));
   for (UnitRank& u : r.units) {
     add_status_parts(status, r, u);
     score(r.weights, u);
@@ -119,20 +132,6 @@ RankReport rank_units(const Workspace& ws, Month m) {
     r.units[i].rank = tie ? r.units[i - 1].rank : static_cast<int>(i) + 1;
   }
   return r;
-}
-
-bool has_rank_period(const TaskList& list, Month m) {
-  const auto [first, second] = bimonth_of(m);
-  return second >= list.reporting.first && first <= list.reporting.last;
-}
-
-std::optional<Month> default_rank_month(const TaskList& list, Date today) {
-  // The bimonth before today's is the latest that has ended.
-  Month m = bimonth_of(Month::containing(today)).second - 2;
-  const Month last = bimonth_of(list.reporting.last).second;
-  if (m > last) m = last;
-  if (!has_rank_period(list, m)) return std::nullopt;
-  return m;
 }
 
 double weight_of(const RankingWeights& w, RankPart p) {
@@ -149,16 +148,6 @@ double weight_of(const RankingWeights& w, RankPart p) {
       return w.targets;
   }
   return 0;
-}
-
-const char* rank_part_code(RankPart p) {
-  static constexpr const char* kCodes[] = {"reporting", "completion", "overdue", "duties", "targets"};
-  return kCodes[static_cast<int>(p)];
-}
-
-const char* rank_part_label(RankPart p) {
-  static constexpr const char* kLabels[] = {"按时报送", "任务完成", "未逾期", "常态化工作", "目标达成"};
-  return kLabels[static_cast<int>(p)];
 }
 
 }  // namespace duban

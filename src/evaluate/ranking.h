@@ -1,6 +1,8 @@
 // The bi-monthly ranking of a group's members (每双月考核排名): each
 // component is a rate with what it was computed from; the score is their
-// weighted mean over the components that had something to judge.
+// weighted mean over the components that had something to judge. The rules
+// are those of duban(5), RANKING RULES: Who and when, Parts of the score,
+// Score and rank.
 #pragma once
 
 #include <array>
@@ -40,23 +42,13 @@ struct RankReport {
   Date window_start;  ///< first day of the first month's round: duty periods ending from here count
   std::string group;
   RankingWeights weights;
-  std::vector<UnitRank> units;  ///< by rank, then tasks.yaml order
+  std::vector<UnitRank> units;         ///< by rank, then tasks.yaml order
+  std::vector<RejectedFile> rejected;  ///< files left out that may bear on it
 };
 
 /// Ranks the members of ranking.group over the bimonth containing `m`.
 RankReport rank_units(const Workspace& ws, Month m);
 
-/// The latest bimonth that has ended by `today` and overlaps the reporting
-/// rounds; nothing when none has.
-std::optional<Month> default_rank_month(const TaskList& list, Date today);
-
-/// True when the bimonth containing `m` overlaps the reporting rounds.
-bool has_rank_period(const TaskList& list, Month m);
-
 double weight_of(const RankingWeights& w, RankPart p);
-/// reporting, completion, overdue, duties, targets
-const char* rank_part_code(RankPart p);
-/// 按时报送, 任务完成, 未逾期, 常态化工作, 目标达成
-const char* rank_part_label(RankPart p);
 
 }  // namespace duban

@@ -1,6 +1,7 @@
 // The monthly reconciliation (对账销号) of one reporting round: counts by
 // status, the ledger (台账) of every task, what was closed in the round, what
-// is overdue and who is behind, and which reports are missing.
+// is overdue and who is behind, and which reports are missing. The rules are
+// those of duban(5), STATUS RULES: Reporting rounds and The reconciliation.
 #pragma once
 
 #include <array>
@@ -12,34 +13,48 @@
 
 namespace duban {
 
+/// Who owed a report on a task in a round and who did not send it.
+struct RoundReporting {
+  std::vector<std::string> owed;     ///< units, tasks.yaml order
+  std::vector<std::string> missing;  ///< subset of owed
+};
+
+/// One task of the ledger: its status and its reporting in the round.
+struct LedgerRow {
+  TaskStatus status;
+  RoundReporting reporting;
+};
+
 /// An overdue task and the units whose shares are still open.
 struct OverdueTask {
-  size_t task;  ///< index into Reconciliation::status.tasks
+  size_t task;  ///< index into Reconciliation::ledger
   std::vector<std::string> units;
 };
 
 /// A report a unit owed in the round and did not send (未按时报送).
 struct MissingReport {
   std::string unit;
-  std::string task;  ///< task id
+  size_t task;  ///< index into Reconciliation::ledger
 };
 
-/// Who owed a report on a task in the round and who sent it.
-struct RoundReporting {
-  std::vector<std::string> owed;     ///< units, tasks.yaml order
-  std::vector<std::string> missing;  ///< subset of owed
-};
-
-/// The reconciliation of month `round.month`, as of `status.as_of`.
+/// The reconciliation of month `round.month`, as of `as_of`. Every part
+/// refers to a task by its index in the ledger.
 struct Reconciliation {
   Round round;
-  StatusReport status;
+  Date as_of;
   std::array<int, std::size(kTaskStates)> counts{};
-  std::vector<std::string> closed_this_month;  ///< task ids
+  std::vector<LedgerRow> ledger;          ///< every task, in id order
+  std::vector<size_t> closed_this_month;  ///< closed inside the round's window
   std::vector<OverdueTask> overdue;
   std::vector<MissingReport> missing_reports;  ///< by unit (tasks.yaml order), then task id
-  std::vector<RoundReporting> reporting;       ///< parallel to status.tasks
+  std::vector<RejectedFile> rejected;          ///< files left out that may bear on the round
+
+  const TaskStatus& task(size_t index) const { return ledger[index].status; }
 };
+
+/// Who owed a report on `task` in `round` and who did not send one dated in
+/// the window and not after `as_of`.
+RoundReporting round_reporting(const Workspace& ws, const Task& task, const Round& round, Date as_of);
 
 /// Reconciles round `m` as of `as_of` (normally the round's report date).
 Reconciliation reconcile(const Workspace& ws, Month m, Date as_of);

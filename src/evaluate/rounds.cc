@@ -1,12 +1,35 @@
 #include "evaluate/rounds.h"
 
+#include "evaluate/periods.h"
+
 namespace duban {
+namespace {
+
+// What both choices share, once `asked` is known to be valid: the month
+// asked for, else every month `step` apart from `first` through `latest`
+// (all), else `latest`, the default.
+RoundChoice choose(std::optional<Month> asked, bool all, std::optional<Month> latest, Month first, int step) {
+  if (asked && !all) return {{*asked}, std::nullopt};
+  if (!latest) return {{}, RoundChoiceError::kNoneYet};
+  if (!all) return {{*latest}, std::nullopt};
+  RoundChoice choice;
+  for (Month m = first; m <= *latest; m = m + step) choice.months.push_back(m);
+  return choice;
+}
+
+}  // namespace
 
 Round reporting_round(const TaskList& list, Month m) {
   const Reporting& rep = list.reporting;
   const Date report_date = m.day_clamped(rep.day);
   const Date start = m == rep.first ? list.issued : (m - 1).day_clamped(rep.day) + 1;
-  return {m, report_date, start};
+  const Date decisions_start = m == rep.first ? list.issued : start + rep.settle_days;
+  return {m, report_date, start, decisions_start, report_date + rep.settle_days};
+}
+
+AsOf round_as_of(const Round& round, Date as_of) {
+  if (as_of < round.report_date) return as_of;
+  return {as_of, round.decisions_end};
 }
 
 bool has_round(const TaskList& list, Month m) {
@@ -19,6 +42,33 @@ std::optional<Month> default_round_month(const TaskList& list, Date today) {
   if (m > list.reporting.last) m = list.reporting.last;
   if (m < list.reporting.first) return std::nullopt;
   return m;
+}
+
+bool has_rank_period(const TaskList& list, Month m) {
+  const auto [first, second] = bimonth_of(m);
+  return second >= list.reporting.first && first <= list.reporting.last;
+}
+
+std::optional<Month> default_rank_month(const TaskList& list, Date today) {
+  // The bimonth before today's is the latest that has ended.
+  Month m = bimonth_of(Month::containing(today)).second - 2;
+  const Month last = bimonth_of(list.reporting.last).second;
+  if (m > last) m = last;
+  if (!has_rank_period(list, m)) return std::nullopt;
+  return m;
+}
+
+bool has_ranking_group(const TaskList& list) { return list.find_group(list.ranking.group) != nullptr; }
+
+RoundChoice choose_rounds(const TaskList& list, std::optional<Month> month, bool all, Date today) {
+  if (month && !all && !has_round(list, *month)) return {{}, RoundChoiceError::kOutOfRange};
+  return choose(month, all, default_round_month(list, today), list.reporting.first, 1);
+}
+
+RoundChoice choose_rank_periods(const TaskList& list, std::optional<Month> month, bool all, Date today) {
+  if (month && !all && !has_rank_period(list, *month)) return {{}, RoundChoiceError::kOutOfRange};
+  if (month) month = bimonth_of(*month).second;
+  return choose(month, all, default_rank_month(list, today), bimonth_of(list.reporting.first).second, 2);
 }
 
 }  // namespace duban

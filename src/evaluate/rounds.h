@@ -1,12 +1,20 @@
 // Reporting rounds (报送轮次): every month between reporting.first and
 // reporting.last, progress is due on reporting.day. Round M's window runs
 // from the day after the previous report date to its own report date; the
-// first round's window starts on the day the list was issued.
+// first round's window starts on the day the list was issued. The office's
+// own decisions (已销号, 退回) dated in the reporting.settle_days days after
+// R(M) still belong to round M. Also which rounds and ranking periods
+// (bimonths) a command covers when asked for one month, for all of them or
+// for the default.
+// Rules: duban(5) STATUS RULES "Reporting rounds" and RANKING RULES "Who and
+// when"; the defaults: duban(1) reconcile --month and rank --period.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "evaluate/as_of.h"
 #include "model/task_list.h"
 
 namespace duban {
@@ -14,9 +22,15 @@ namespace duban {
 /// One month's reporting round.
 struct Round {
   Month month;
-  Date report_date;   ///< R(M)
-  Date window_start;  ///< first day that counts for this round
+  Date report_date;      ///< R(M)
+  Date window_start;     ///< first day that counts for this round
+  Date decisions_start;  ///< first day of the office's decisions that belong to this round
+  Date decisions_end;    ///< R(M) plus reporting.settle_days
 };
+
+/// What counts in round `round` as of `as_of`: the office's decisions of
+/// the round count once its report date has come.
+AsOf round_as_of(const Round& round, Date as_of);
 
 /// The round of month `m`; `m` must lie in [first, last].
 Round reporting_round(const TaskList& list, Month m);
@@ -27,5 +41,36 @@ bool has_round(const TaskList& list, Month m);
 /// The latest round whose report date is not after `today`, but never after
 /// reporting.last; nothing before the first report date.
 std::optional<Month> default_round_month(const TaskList& list, Date today);
+
+/// The latest bimonth that has ended by `today` and overlaps the reporting
+/// rounds, named by its second month; nothing when none has.
+std::optional<Month> default_rank_month(const TaskList& list, Date today);
+
+/// True when the bimonth containing `m` overlaps the reporting rounds.
+bool has_rank_period(const TaskList& list, Month m);
+
+/// True when ranking.group names a group of the list.
+bool has_ranking_group(const TaskList& list);
+
+/// Why a command has no round or ranking period to cover.
+enum class RoundChoiceError {
+  kNoneYet,     ///< no month was given and none is due (or ended) by today
+  kOutOfRange,  ///< the month given lies outside the reporting rounds
+};
+
+/// The months a command covers, in order, or why there are none.
+struct RoundChoice {
+  std::vector<Month> months;  ///< empty exactly when `error` is set
+  std::optional<RoundChoiceError> error;
+};
+
+/// The rounds to report on: with `all`, every round from reporting.first
+/// through the default one; else `month` when given, else the default one.
+RoundChoice choose_rounds(const TaskList& list, std::optional<Month> month, bool all, Date today);
+
+/// The ranking periods, each named by its second month: with `all`, every
+/// bimonth from the one holding reporting.first through the default one;
+/// else the one containing `month` when given, else the default one.
+RoundChoice choose_rank_periods(const TaskList& list, std::optional<Month> month, bool all, Date today);
 
 }  // namespace duban

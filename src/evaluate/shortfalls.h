@@ -1,16 +1,28 @@
-// Warnings for `duban check` that need the rules: a task done or closed
-// while its targets or milestones fall short.
+// What `duban check` warns about once the rules apply: a task done or closed
+// while its targets or milestones fall short (duban(5) GOAL RULES, Unmet
+// goals), and a task the office closed while units have not reported it
+// done (STATUS RULES, Office actions).
 #pragma once
 
 #include <vector>
 
-#include "model/diagnostic.h"
+#include "evaluate/goals.h"
+#include "evaluate/status.h"
 #include "model/workspace.h"
 
 namespace duban {
 
-/// One warning per task that is done or closed as of `today` with unmet
-/// targets or unreached milestones, placed at the entry that settled it.
-std::vector<Diagnostic> shortfall_warnings(const Workspace& ws, Date today);
+/// A task settled short: done or closed with unmet goals, or closed with
+/// shares not done; and the entry that settled it.
+struct SettledShortfall {
+  const Task* task = nullptr;
+  bool closed = false;  ///< closed by the office, else done by every unit
+  const Entry* settled_by = nullptr;
+  std::vector<Shortfall> unmet;
+  std::vector<ShareStatus> open_shares;  ///< closed while these shares were not done
+};
+
+/// Every task settled short as of `today`, in id order.
+std::vector<SettledShortfall> settled_shortfalls(const Workspace& ws, Date today);
 
 }  // namespace duban

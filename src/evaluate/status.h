@@ -1,12 +1,16 @@
 // Deadline status (任务状态) of every task as of a date: the state of each
-// unit's share, office closes and reopens, percent, light and overdue days.
-// The rules are those of duban(5), section STATUS RULES.
+// unit's share, office closes and reopens, percent, light and overdue days,
+// and the texts shown with the task. The rules are those of duban(5),
+// STATUS RULES: As-of date and order, Shares, Office actions, Task status
+// and Texts.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "evaluate/as_of.h"
+#include "evaluate/deadline.h"
 #include "evaluate/goals.h"
 #include "model/workspace.h"
 
@@ -18,8 +22,6 @@ enum class ShareState { kNone, kNotStarted, kInProgress, kDone };
 /// A task's status, in the order the reconciliation counts them.
 enum class TaskState { kClosed, kDone, kOnTrack, kNotStarted, kDueSoon, kOverdue };
 
-enum class Light { kRed, kYellow, kGreen, kNone };
-
 /// One unit's part of a task.
 struct ShareStatus {
   std::string unit;
@@ -28,6 +30,20 @@ struct ShareStatus {
   std::optional<Date> done_date;    ///< start of the current run of 已完成
   int percent = 0;
   const Entry* latest = nullptr;  ///< the latest entry, for its texts
+};
+
+/// One text shown with a task, and whose it is.
+struct TaskText {
+  std::string unit;
+  std::optional<EntryStatus> action;  ///< the office's 已销号 or 退回 it came with
+  std::string text;
+};
+
+/// The texts shown with a task: the shares' in share order, then the office's.
+struct TaskTexts {
+  std::vector<TaskText> progress;  ///< 本月进展
+  std::vector<TaskText> problems;  ///< 存在问题
+  std::vector<TaskText> next;      ///< 下步计划
 };
 
 /// One task as of a date.
@@ -39,45 +55,39 @@ struct TaskStatus {
   std::optional<Date> done_date;
   std::optional<bool> on_time;
   int overdue_days = 0;
-  std::optional<Date> close_date;   ///< when closed: the office's 已销号
-  std::vector<ShareStatus> shares;  ///< in tasks.yaml unit order
-  const Entry* office_action = nullptr;
-  const Entry* settled_by = nullptr;  ///< the entry that made it done or closed
+  std::optional<Date> close_date;        ///< when closed: the office's 已销号
+  std::optional<Date> reopened;          ///< when the office's latest action is 退回: its date
+  std::vector<ShareStatus> shares;       ///< in tasks.yaml unit order
+  const Entry* office_action = nullptr;  ///< the office's latest 已销号 or 退回
+  const Entry* settled_by = nullptr;     ///< the entry that made it done or closed
   Goals goals;
-  std::vector<std::string>
-      unmet;  ///< done or closed, yet targets or milestones short  ///< the office's latest 已销号 or 退回
-  std::string progress;  ///< latest 本月进展 of each share, labelled by unit
-  std::string problems;
-  std::string next;
+  std::vector<Shortfall> unmet;  ///< done or closed, yet targets or milestones short
+  TaskTexts texts;
 
   /// Shares not done, for supervision.
   std::vector<std::string> open_units() const;
+  /// Done, or closed by the office.
+  bool settled() const { return state == TaskState::kClosed || state == TaskState::kDone; }
 };
 
 /// Every task of the list as of `as_of`, in id order.
 struct StatusReport {
   Date as_of;
   std::vector<TaskStatus> tasks;
+  std::vector<RejectedFile> rejected;  ///< files left out that may bear on it
 };
 
-/// Sets the task's progress, problems and next-step texts from its shares'
-/// latest entries and the office's latest action, keeping only entries dated
-/// on or after `since` when given (a round's own texts).
-void fill_texts(TaskStatus& t, std::optional<Date> since);
+/// Applies the rules to the entries that count as of `as_of`; texts come
+/// from entries dated on or after `texts_since` when given (a round's own).
+StatusReport evaluate_status(const Workspace& ws, AsOf as_of, std::optional<Date> texts_since = std::nullopt);
 
-/// Applies the rules to the entries dated on or before `as_of`.
-StatusReport evaluate_status(const Workspace& ws, Date as_of);
+/// Status of one task, from the entries that count as of `as_of`.
+TaskStatus evaluate_task(const Workspace& ws, const Task& task, AsOf as_of,
+                         std::optional<Date> texts_since = std::nullopt);
 
-/// Status of one task, from the entries dated on or before `as_of`.
-TaskStatus evaluate_task(const Workspace& ws, const Task& task, Date as_of);
-
-const char* share_state_code(ShareState s);
-const char* share_state_label(ShareState s);
-const char* task_state_code(TaskState s);
-const char* task_state_label(TaskState s);
-const char* light_code(Light l);
-/// 🔴 🟡 🟢 or empty.
-const char* light_mark(Light l);
+/// The shares and state of one task, without its goals and texts: what a
+/// round's reporting needs.
+TaskStatus evaluate_shares(const Workspace& ws, const Task& task, AsOf as_of);
 
 /// The task's status of all kinds, in counting order.
 inline constexpr TaskState kTaskStates[] = {TaskState::kClosed,     TaskState::kDone,    TaskState::kOnTrack,

@@ -173,8 +173,7 @@ class ProgressReader {
 
   bool check_authority(const YamlNode& node, const YamlNode* unit_node, const Task& task, const Entry& e) {
     const Pos at = unit_node ? unit_node->pos : node.pos;
-    const bool office_action = e.status == EntryStatus::kClosed || e.status == EntryStatus::kReopened;
-    if (office_action) {
+    if (is_office_action(e.status)) {
       if (e.unit == list_.reporting.office) return true;
       r_.error(node.find("status")->pos,
                fmt::format("“{}”只能由{}填写：{}请用 未启动、推进中 或 已完成", entry_status_label(e.status),

@@ -20,7 +20,8 @@ const std::vector<std::string> kTopKeys = {"title", "issuer", "issued",   "repor
                                            "units", "groups", "sections", "ranking"};
 const std::vector<std::string> kRankingKeys = {"group", "weights"};
 const std::vector<std::string> kWeightKeys = {"reporting", "completion", "overdue", "duties", "targets"};
-const std::vector<std::string> kReportingKeys = {"office", "day", "warn_days", "reply_days", "first", "last"};
+const std::vector<std::string> kReportingKeys = {"office",      "day",   "warn_days", "reply_days",
+                                                 "settle_days", "first", "last"};
 const std::vector<std::string> kUnitKeys = {"name", "aliases"};
 const std::vector<std::string> kSectionKeys = {"title", "tasks"};
 const std::vector<std::string> kTaskKeys = {"id",  "title",      "content", "owners",
@@ -28,16 +29,6 @@ const std::vector<std::string> kTaskKeys = {"id",  "title",      "content", "own
 const std::vector<std::string> kMilestoneKeys = {"name", "due", "per"};
 const std::vector<std::string> kTargetKeys = {"name", "value", "unit", "due", "per"};
 const std::vector<std::string> kDutyKeys = {"name", "every", "times", "per", "until"};
-
-struct PeriodName {
-  const char* code;
-  Period period;
-};
-constexpr PeriodName kPeriods[] = {
-    {"day", Period::kDay},         {"week", Period::kWeek},       {"month", Period::kMonth},
-    {"bimonth", Period::kBimonth}, {"quarter", Period::kQuarter}, {"halfyear", Period::kHalfYear},
-    {"year", Period::kYear},
-};
 
 // Reads one tasks.yaml; one instance per file.
 class TaskFileReader {
@@ -168,6 +159,9 @@ class TaskFileReader {
     }
     if (const YamlNode* v = node.find("reply_days")) {
       rep.reply_days = r_.integer(*v, 0, 366).value_or(rep.reply_days);
+    }
+    if (const YamlNode* v = node.find("settle_days")) {
+      rep.settle_days = r_.integer(*v, 0, 20).value_or(rep.settle_days);
     }
     if (const YamlNode* v = node.find("first")) first_ = r_.month(*v);
     if (const YamlNode* v = node.find("last")) last_ = r_.month(*v);
@@ -373,10 +367,9 @@ class TaskFileReader {
     Duty duty;
     duty.name = *text;
     if (const YamlNode* every = r_.required(item, "every", "常态化工作")) {
-      const auto* found = std::find_if(std::begin(kPeriods), std::end(kPeriods),
-                                       [&](const PeriodName& p) { return every->text == p.code; });
-      if (every->is_scalar() && found != std::end(kPeriods)) {
-        duty.every = found->period;
+      const auto period = every->is_scalar() ? parse_period_code(every->text) : std::nullopt;
+      if (period) {
+        duty.every = *period;
       } else {
         r_.error(FieldReader::where(*every),
                  "“every”应为 day、week、month、bimonth、quarter、halfyear 或 year 之一"

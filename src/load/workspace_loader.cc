@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "load/progress_file.h"
+#include "load/rejected_files.h"
 #include "load/task_file.h"
 #include "load/yaml_tree.h"
 
@@ -232,7 +233,14 @@ LoadResult load_workspace(const fs::path& dir, Date today) {
   }
   std::stable_sort(result.workspace.entries.begin(), result.workspace.entries.end(), entry_before);
   sort_diagnostics(out);
+  set_aside_rejected(result);
   return result;
+}
+
+bool LoadResult::list_ok() const {
+  return std::none_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::kError && d.path == "tasks.yaml";
+  });
 }
 
 std::optional<fs::path> find_workspace(const fs::path& start) {

@@ -16,9 +16,13 @@ struct LoadResult {
   Workspace workspace;
   std::vector<Diagnostic> diagnostics;  ///< sorted by path, line, column; capped per file
   bool ok() const { return !has_errors(diagnostics); }
+  /// Whether tasks.yaml itself is free of errors: without it nothing can be reported.
+  bool list_ok() const;
 };
 
 /// Reads `dir`/tasks.yaml and `dir`/progress/**/*.yaml|yml in path order.
+/// Files with errors are kept out of the workspace and listed in its
+/// `rejected`; their diagnostics stay.
 /// `today` stands for the clock (entries after it are warned about).
 LoadResult load_workspace(const std::filesystem::path& dir, Date today);
 

@@ -31,6 +31,12 @@ struct Entry {
   std::vector<std::pair<std::string, std::vector<Date>>> held;  ///< duty name -> dates
 };
 
+/// 已销号 and 退回: the office's decisions, which no other unit may report
+/// (duban(5) STATUS RULES, Office actions).
+constexpr bool is_office_action(EntryStatus s) {
+  return s == EntryStatus::kClosed || s == EntryStatus::kReopened;
+}
+
 /// Parses 未启动 | 推进中 | 已完成 | 已销号 | 退回 or the English codes.
 std::optional<EntryStatus> parse_entry_status(const std::string& text);
 

@@ -41,26 +41,6 @@ std::optional<std::string> TaskList::canonical_unit(const std::string& name_or_a
   return std::nullopt;
 }
 
-const char* period_code(Period p) {
-  switch (p) {
-    case Period::kDay:
-      return "day";
-    case Period::kWeek:
-      return "week";
-    case Period::kMonth:
-      return "month";
-    case Period::kBimonth:
-      return "bimonth";
-    case Period::kQuarter:
-      return "quarter";
-    case Period::kHalfYear:
-      return "halfyear";
-    case Period::kYear:
-      return "year";
-  }
-  return "";
-}
-
 namespace {
 
 std::vector<long> id_segments(const std::string& id) {

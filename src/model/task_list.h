@@ -9,6 +9,7 @@
 
 #include "model/date.h"
 #include "model/due_date.h"
+#include "model/period.h"
 
 namespace duban {
 
@@ -39,9 +40,6 @@ struct Target {
   DueDate due;                     ///< its own, or the task's
   std::optional<std::string> per;  ///< group whose every member must reach it
 };
-
-/// Calendar period of a recurring duty.
-enum class Period { kDay, kWeek, kMonth, kBimonth, kQuarter, kHalfYear, kYear };
 
 /// A recurring duty (常态化): at least `times` per period.
 struct Duty {
@@ -75,10 +73,11 @@ struct Section {
 
 /// How and when progress is reported and reconciled.
 struct Reporting {
-  std::string office;  ///< the unit that reconciles and closes tasks
-  int day = 10;        ///< progress is due by this day of each month
-  int warn_days = 30;  ///< open work due within this many days is 临期
-  int reply_days = 5;  ///< a 督办通知 asks for an answer this many days after R(M)
+  std::string office;   ///< the unit that reconciles and closes tasks
+  int day = 10;         ///< progress is due by this day of each month
+  int warn_days = 30;   ///< open work due within this many days is 临期
+  int reply_days = 5;   ///< a 督办通知 asks for an answer this many days after R(M)
+  int settle_days = 0;  ///< the office's 已销号/退回 this many days after R(M) belong to round M
   Month first;
   Month last;
 };
@@ -119,9 +118,6 @@ struct TaskList {
   /// The canonical unit name for a name or alias, or nothing.
   std::optional<std::string> canonical_unit(const std::string& name_or_alias) const;
 };
-
-/// Text of a Period as written in tasks.yaml (week, quarter, ...).
-const char* period_code(Period p);
 
 /// Compares two task ids numerically by segment: 2 < 10 < 12.1.
 bool task_id_less(const std::string& a, const std::string& b);

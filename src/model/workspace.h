@@ -1,17 +1,36 @@
-// Everything duban reads: the work list and every progress entry.
+// Everything duban reads: the work list, every progress entry, and the
+// progress files left out because they have errors.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
+#include "model/date.h"
 #include "model/entry.h"
 #include "model/task_list.h"
 
 namespace duban {
 
+/// A progress file with errors, none of whose entries count (报送文件有误).
+struct RejectedFile {
+  std::string path;                 ///< relative to the workspace
+  std::optional<std::string> unit;  ///< its unit, when known
+  std::optional<Month> folder;      ///< the round its folder names (progress/YYYY-MM/)
+  int line = 0;                     ///< where its first error is
+  int column = 0;
+  std::string message;  ///< its first error
+};
+
 /// The loaded workspace; entries are sorted by entry_before.
 struct Workspace {
   TaskList list;
   std::vector<Entry> entries;
+  std::vector<RejectedFile> rejected;  ///< by path
 };
+
+/// The rejected files that may hold entries of month `m` or earlier: those
+/// in folders of rounds up to `m`, and those outside any round's folder.
+std::vector<RejectedFile> rejected_through(const Workspace& ws, Month m);
 
 }  // namespace duban

@@ -2,12 +2,18 @@
 
 namespace duban {
 
-std::optional<Format> parse_format(const std::string& name) {
-  if (name == "text") return Format::kText;
-  if (name == "md") return Format::kMarkdown;
-  if (name == "csv") return Format::kCsv;
-  if (name == "json") return Format::kJson;
-  return std::nullopt;
+const char* format_name(Format format) {
+  switch (format) {
+    case Format::kText:
+      return "text";
+    case Format::kMarkdown:
+      return "md";
+    case Format::kCsv:
+      return "csv";
+    case Format::kJson:
+      return "json";
+  }
+  return "";
 }
 
 }  // namespace duban

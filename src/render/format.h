@@ -1,14 +1,11 @@
 // Output formats shared by the commands.
 #pragma once
 
-#include <optional>
-#include <string>
-
 namespace duban {
 
 enum class Format { kText, kMarkdown, kCsv, kJson };
 
-/// text | md | csv | json
-std::optional<Format> parse_format(const std::string& name);
+/// The format's name on the command line: text, md, csv or json.
+const char* format_name(Format format);
 
 }  // namespace duban

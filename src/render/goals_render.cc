@@ -6,14 +6,10 @@
 #include <fmt/format.h>
 
 #include "model/text.h"
+#include "render/labels.h"
 
 namespace duban {
 namespace {
-
-const char* period_word(Period p) {
-  static constexpr const char* kWords[] = {"每日", "每周", "每月", "每双月", "每季度", "每半年", "每年"};
-  return kWords[static_cast<int>(p)];
-}
 
 std::string percent_of(double value, double goal) {
   return fmt::format("{}%", static_cast<int>(std::floor(std::min(value / goal, 9.99) * 100 + 0.5)));
@@ -65,14 +61,21 @@ std::string milestones_cell(const TaskStatus& t) {
 
 std::string unmet_note(const TaskStatus& t) {
   if (t.unmet.empty()) return {};
-  return fmt::format("⚠ 未达标：{}", fmt::join(t.unmet, "；"));
+  return "⚠ 未达标：" + unmet_cell(t);
 }
 
-std::string frequency(const Duty& d) { return fmt::format("{}至少{}次", period_word(d.every), d.times); }
+std::string unmet_cell(const TaskStatus& t) {
+  return fmt::format("{}", fmt::join(shortfall_labels(t.unmet), "；"));
+}
 
-Table duty_compliance_table(const std::vector<TaskStatus>& tasks, DateRange window) {
+std::string frequency(const Duty& d) {
+  return fmt::format("{}至少{}次", period_info(d.every).label, d.times);
+}
+
+Table duty_compliance_table(const std::vector<const TaskStatus*>& tasks, DateRange window) {
   Table table{{"序号", "工作", "频次", "单位", "达标/考核期数", "达标率", "本轮未达标"}, {}};
-  for (const TaskStatus& t : tasks) {
+  for (const TaskStatus* task : tasks) {
+    const TaskStatus& t = *task;
     for (const DutyStatus& d : t.goals.duties) {
       for (const DutyRecord& r : d.units) {
         if (r.judged == 0) continue;
@@ -168,7 +171,15 @@ void write_goals_json(JsonWriter& w, const TaskStatus& t) {
     }
     w.end_array().end_object();
   }
-  w.end_array().key("unmet").strings(t.unmet);
+  w.end_array().key("unmet").strings(shortfall_labels(t.unmet));
+  w.key("shortfalls").begin_array();
+  for (const Shortfall& s : t.unmet) {
+    w.begin_object().field("kind", s.kind == ShortfallKind::kTarget ? "target" : "milestone");
+    w.field("what", s.what);
+    optional_text(w, "unit", s.unit);
+    w.field("value", s.value).field("goal", s.goal).end_object();
+  }
+  w.end_array();
 }
 
 }  // namespace duban

@@ -21,17 +21,21 @@ std::string milestones_cell(const TaskStatus& t);
 /// ⚠ 未达标：加装电梯 12/15, or empty.
 std::string unmet_note(const TaskStatus& t);
 
+/// 加装电梯 12/15；调解队伍 甲社区 未报/1, or empty.
+std::string unmet_cell(const TaskStatus& t);
+
 /// 每周至少1次
 std::string frequency(const Duty& d);
 
 /// Every duty's record per unit as of the report, and the periods that fell
 /// short and ended inside `window` (the round's).
-Table duty_compliance_table(const std::vector<TaskStatus>& tasks, DateRange window);
+Table duty_compliance_table(const std::vector<const TaskStatus*>& tasks, DateRange window);
 
 /// Each duty of a task as a grid: one line per unit, one mark per period.
 std::string duty_grid(const TaskStatus& t);
 
-/// targets, milestones, duties and unmet members of a task object.
+/// targets, milestones, duties, unmet (labels) and shortfalls (structured)
+/// of a task object.
 void write_goals_json(JsonWriter& w, const TaskStatus& t);
 
 }  // namespace duban

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "render/goals_render.h"
+#include "render/labels.h"
 
 namespace duban {
 
@@ -12,16 +13,22 @@ std::string due_cell(const DueDate& due) {
 }
 
 std::string status_words(const TaskStatus& t) {
+  // An open task the office sent back says so first.
+  const std::string sent_back = t.reopened ? fmt::format("退回（{}）", t.reopened->iso()) : "";
   switch (t.state) {
     case TaskState::kOverdue:
-      return fmt::format("逾期 {} 天", t.overdue_days);
+      return t.reopened ? fmt::format("{}，逾期 {} 天", sent_back, t.overdue_days)
+                        : fmt::format("逾期 {} 天", t.overdue_days);
+    case TaskState::kOnTrack:
+    case TaskState::kNotStarted:
+    case TaskState::kDueSoon:
+      return t.reopened ? sent_back : task_state_label(t.state);
     case TaskState::kClosed:
       return fmt::format("已销号（{}）", t.close_date->iso());
     case TaskState::kDone:
       return fmt::format("已完成待销号（{}）", t.done_date->iso());
-    default:
-      return task_state_label(t.state);
   }
+  return {};
 }
 
 std::string status_cell(const TaskStatus& t) {
@@ -29,10 +36,9 @@ std::string status_cell(const TaskStatus& t) {
   return *mark ? fmt::format("{} {}", mark, status_words(t)) : status_words(t);
 }
 
-const char* light_word(Light l) {
-  static constexpr const char* kWords[] = {"红", "黄", "绿", ""};
-  return kWords[static_cast<int>(l)];
-}
+std::string progress_cell(const TaskStatus& t) { return texts_cell(t, t.texts.progress); }
+std::string problems_cell(const TaskStatus& t) { return texts_cell(t, t.texts.problems); }
+std::string next_cell(const TaskStatus& t) { return texts_cell(t, t.texts.next); }
 
 std::string reporting_cell(const RoundReporting& r) {
   if (r.owed.empty()) return "无需报送";
@@ -58,6 +64,44 @@ void optional_date(JsonWriter& w, std::string_view key, const std::optional<Date
 
 }  // namespace
 
+Table rejected_table(const std::vector<RejectedFile>& rejected) {
+  Table table{{"单位", "文件", "位置", "问题"}, {}};
+  for (const RejectedFile& r : rejected) {
+    table.rows.push_back(
+        {r.unit.value_or("（不明）"), r.path, fmt::format("第 {} 行第 {} 列", r.line, r.column), r.message});
+  }
+  return table;
+}
+
+std::string rejected_section(const std::vector<RejectedFile>& rejected) {
+  if (rejected.empty()) return {};
+  return "\n## 报送文件有误（未计入）\n\n"
+         "以下文件有错误，其中的报送均未计入本表，有关单位的报送按未报送处理。"
+         "请通知这些单位按提示改正后重新报送（可用 duban check 文件名 核对）。\n\n" +
+         render_markdown_table(rejected_table(rejected));
+}
+
+std::string rejected_text(const std::vector<RejectedFile>& rejected) {
+  if (rejected.empty()) return {};
+  return "\n报送文件有误（未计入）：\n" + render_text_table(rejected_table(rejected));
+}
+
+void write_rejected_json(JsonWriter& w, const std::vector<RejectedFile>& rejected) {
+  if (rejected.empty()) return;  // a month without them keeps the JSON it always had
+  w.key("rejected_files").begin_array();
+  for (const RejectedFile& r : rejected) {
+    w.begin_object().field("path", r.path).field("unit", r.unit).field("line", r.line);
+    w.field("column", r.column).field("message", r.message).end_object();
+  }
+  w.end_array();
+}
+
+std::string finish_report_json(JsonWriter& w, const std::vector<RejectedFile>& rejected) {
+  write_rejected_json(w, rejected);
+  w.end_object();
+  return w.str();
+}
+
 void write_task_json(JsonWriter& w, const TaskList& list, const TaskStatus& t) {
   const Task& task = *t.task;
   w.begin_object();
@@ -69,7 +113,8 @@ void write_task_json(JsonWriter& w, const TaskList& list, const TaskStatus& t) {
   optional_date(w, "done_date", t.done_date);
   w.field("on_time", t.on_time).field("overdue_days", t.overdue_days);
   optional_date(w, "close_date", t.close_date);
-  w.field("progress", t.progress).field("problems", t.problems).field("next", t.next);
+  optional_date(w, "reopened", t.reopened);
+  w.field("progress", progress_cell(t)).field("problems", problems_cell(t)).field("next", next_cell(t));
   w.key("shares").begin_array();
   for (const ShareStatus& s : t.shares) {
     w.begin_object().field("unit", s.unit).field("state", share_state_code(s.state));

@@ -7,6 +7,7 @@
 #include "evaluate/reconcile.h"
 #include "evaluate/status.h"
 #include "render/json_writer.h"
+#include "render/table.h"
 
 namespace duban {
 
@@ -19,8 +20,10 @@ std::string status_words(const TaskStatus& t);
 /// 🔴 逾期 12 天: the light, then the words.
 std::string status_cell(const TaskStatus& t);
 
-/// 红 / 黄 / 绿 / empty, for spreadsheets.
-const char* light_word(Light l);
+/// 本月进展, 存在问题 and 下步计划 of a task, each as one cell.
+std::string progress_cell(const TaskStatus& t);
+std::string problems_cell(const TaskStatus& t);
+std::string next_cell(const TaskStatus& t);
 
 /// 按时报送 4/4; 未报送：示例甲社区 (3/4); 无需报送.
 std::string reporting_cell(const RoundReporting& r);
@@ -30,6 +33,22 @@ std::string owners_cell(const Task& t);
 
 /// 2024年6月10日
 std::string chinese_date(Date d);
+
+/// The files left out (报送文件有误（未计入）) as a Markdown section, or
+/// nothing when there are none.
+std::string rejected_section(const std::vector<RejectedFile>& rejected);
+
+/// The files left out as a terminal table after a blank line, or nothing.
+std::string rejected_text(const std::vector<RejectedFile>& rejected);
+
+/// The files left out as rows: unit, file, line:column, first error.
+Table rejected_table(const std::vector<RejectedFile>& rejected);
+
+/// "rejected_files": [{path, unit, line, column, message}] when there are any.
+void write_rejected_json(JsonWriter& w, const std::vector<RejectedFile>& rejected);
+
+/// Ends a report's JSON document: its rejected files, then the closing brace.
+std::string finish_report_json(JsonWriter& w, const std::vector<RejectedFile>& rejected);
 
 /// One task object of the status and reconcile JSON (duban(1), JSON OUTPUT).
 void write_task_json(JsonWriter& w, const TaskList& list, const TaskStatus& t);

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "render/json_writer.h"
+#include "render/labels.h"
+#include "render/ledger.h"
 #include "render/table.h"
 
 namespace duban {
@@ -41,10 +43,12 @@ std::string weights_line(const RankReport& r) {
 }
 
 std::string render_markdown(const TaskList& list, const RankReport& r) {
-  std::string out = fmt::format("# {} 考核排名（{}）\n\n", list.title, period_words(r));
-  out += fmt::format("- 考核对象：{}\n- 考核期：{} 至 {}\n- 截至：{}（第二个月的报送日）\n\n", r.group,
-                     r.first.first_day().iso(), r.second.last_day().iso(), r.as_of.iso());
+  std::string out = fmt::format("# {} 考核排名（{}）\n\n", markdown_text(list.title), period_words(r));
+  out += fmt::format("- 考核对象：{}\n- 考核期：{} 至 {}\n- 截至：{}（第二个月的报送日）\n\n",
+                     markdown_text(r.group), r.first.first_day().iso(), r.second.last_day().iso(),
+                     r.as_of.iso());
   out += render_markdown_table(rank_table(r));
+  out += rejected_section(r.rejected);
   out += fmt::format(
       "\n## 计分方法\n\n"
       "得分 = Σ（权重 × 比率）÷ 参与计分的权重之和 × 100，保留一位小数；某项无可考核内容时记“—”，"
@@ -82,23 +86,24 @@ std::string render_json(const RankReport& r) {
     }
     w.end_object().end_object();
   }
-  w.end_array().end_object();
-  return w.str();
+  w.end_array();
+  return finish_report_json(w, r.rejected);
 }
 
 }  // namespace
 
 std::string render_rank(const TaskList& list, const RankReport& report, Format format) {
   switch (format) {
-    case Format::kJson:
-      return render_json(report);
-    case Format::kCsv:
-      return render_csv(rank_table(report));
+    case Format::kText:
+      return fmt::format("{} 考核排名（{}，截至 {}）\n{}{}", report.group, period_words(report),
+                         report.as_of.iso(), render_text_table(rank_table(report)),
+                         rejected_text(report.rejected));
     case Format::kMarkdown:
       return render_markdown(list, report);
-    case Format::kText:
-      return fmt::format("{} 考核排名（{}，截至 {}）\n{}", report.group, period_words(report),
-                         report.as_of.iso(), render_text_table(rank_table(report)));
+    case Format::kCsv:
+      return render_csv(rank_table(report));
+    case Format::kJson:
+      return render_json(report);
   }
   return {};
 }

@@ -4,6 +4,7 @@
 
 #include "render/goals_render.h"
 #include "render/json_writer.h"
+#include "render/labels.h"
 #include "render/ledger.h"
 #include "render/table.h"
 
@@ -17,8 +18,8 @@ Table ledger(const Reconciliation& rec, bool markdown) {
                "节点", "本月进展", "存在问题", "下步计划", "报送情况"},
               {}};
   if (markdown) table.header.erase(table.header.begin() + 6, table.header.begin() + 8);
-  for (size_t i = 0; i < rec.status.tasks.size(); ++i) {
-    const TaskStatus& t = rec.status.tasks[i];
+  for (const LedgerRow& r : rec.ledger) {
+    const TaskStatus& t = r.status;
     std::vector<std::string> row = {t.task->id, t.task->title, t.task->lead(), owners_cell(*t.task),
                                     due_cell(t.task->due)};
     if (markdown) {
@@ -27,10 +28,10 @@ Table ledger(const Reconciliation& rec, bool markdown) {
     } else {
       row.push_back(status_words(t));
       row.push_back(light_word(t.light));
-      row.push_back(fmt::format("{}", fmt::join(t.unmet, "；")));
+      row.push_back(unmet_cell(t));
     }
-    for (std::string cell : {fmt::format("{}%", t.percent), targets_cell(t), milestones_cell(t), t.progress,
-                             t.problems, t.next, reporting_cell(rec.reporting[i])}) {
+    for (std::string cell : {fmt::format("{}%", t.percent), targets_cell(t), milestones_cell(t),
+                             progress_cell(t), problems_cell(t), next_cell(t), reporting_cell(r.reporting)}) {
       row.push_back(std::move(cell));
     }
     table.rows.push_back(std::move(row));
@@ -51,17 +52,15 @@ Table counts_table(const Reconciliation& rec) {
   return table;
 }
 
-const TaskStatus& task_by_id(const Reconciliation& rec, const std::string& id) {
-  for (const TaskStatus& t : rec.status.tasks) {
-    if (t.task->id == id) return t;
-  }
-  return rec.status.tasks.front();  // unreachable: ids come from the same report
-}
-
-// A Mermaid gantt label may not hold the characters its syntax uses.
+// A Mermaid gantt label may not hold the characters its syntax uses, break
+// its line, open a %% directive or carry HTML.
 std::string gantt_label(const std::string& text) {
   std::string out;
-  for (char c : text) out += (c == ':' || c == '#' || c == ';') ? ' ' : c;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool directive = c == '%' && i + 1 < text.size() && text[i + 1] == '%';
+    out += directive || std::string_view(":#;\n\r<>&{}").find(c) != std::string_view::npos ? ' ' : c;
+  }
   return out;
 }
 
@@ -69,7 +68,8 @@ std::string gantt(const TaskList& list, const Reconciliation& rec) {
   std::string out = "```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    axisFormat %m-%d\n";
   out += fmt::format("    todayMarker off\n");
   int section = -1;
-  for (const TaskStatus& t : rec.status.tasks) {
+  for (const LedgerRow& row : rec.ledger) {
+    const TaskStatus& t = row.status;
     if (t.task->section != section) {
       section = t.task->section;
       out += fmt::format("    section {}\n", gantt_label(list.sections[section].title));
@@ -87,19 +87,24 @@ std::string gantt(const TaskList& list, const Reconciliation& rec) {
 
 std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   const Round& r = rec.round;
-  std::string out = fmt::format("# {} 对账销号（{}年{}月）\n\n", list.title, r.month.year(), r.month.month());
-  out += fmt::format("- 报送月份：{}\n- 报送日：{}\n- 统计区间：{} 至 {}\n- 截至：{}\n- 对账单位：{}\n\n",
-                     r.month.iso(), r.report_date.iso(), r.window_start.iso(), r.report_date.iso(),
-                     rec.status.as_of.iso(), list.reporting.office);
+  std::string out = fmt::format("# {} 对账销号（{}年{}月）\n\n", markdown_text(list.title), r.month.year(),
+                                r.month.month());
+  out += fmt::format("- 报送月份：{}\n- 报送日：{}\n- 统计区间：{} 至 {}\n", r.month.iso(),
+                     r.report_date.iso(), r.window_start.iso(), r.report_date.iso());
+  if (list.reporting.settle_days > 0) {
+    out += fmt::format("- 销号、退回计入区间：{} 至 {}（报送日后 {} 天内办公室的决定计入本轮）\n",
+                       r.decisions_start.iso(), r.decisions_end.iso(), list.reporting.settle_days);
+  }
+  out += fmt::format("- 截至：{}\n- 对账单位：{}\n\n", rec.as_of.iso(), markdown_text(list.reporting.office));
   out += "## 汇总\n\n" + render_markdown_table(counts_table(rec));
   out += "\n## 台账\n\n" + render_markdown_table(ledger(rec, true));
 
   out += "\n## 本月销号\n\n";
   if (rec.closed_this_month.empty()) out += "本月无销号任务。\n";
-  for (const std::string& id : rec.closed_this_month) {
-    const TaskStatus& t = task_by_id(rec, id);
-    out += fmt::format("- {} {}（{} 销号{}）\n", id, markdown_cell(t.task->title), t.close_date->iso(),
-                       t.on_time == std::optional<bool>(false) ? "，逾期完成" : "");
+  for (const size_t i : rec.closed_this_month) {
+    const TaskStatus& t = rec.task(i);
+    out += fmt::format("- {} {}（{} 销号{}）\n", markdown_text(t.task->id), markdown_text(t.task->title),
+                       t.close_date->iso(), t.on_time == std::optional<bool>(false) ? "，逾期完成" : "");
   }
 
   out += "\n## 逾期督办\n\n";
@@ -108,7 +113,7 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   } else {
     Table table{{"序号", "任务", "完成时限", "逾期天数", "未完成单位"}, {}};
     for (const OverdueTask& o : rec.overdue) {
-      const TaskStatus& t = rec.status.tasks[o.task];
+      const TaskStatus& t = rec.task(o.task);
       table.rows.push_back({t.task->id, t.task->title, due_cell(t.task->due), std::to_string(t.overdue_days),
                             fmt::format("{}", fmt::join(o.units, "、"))});
     }
@@ -121,20 +126,23 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   } else {
     Table table{{"单位", "任务"}, {}};
     for (const MissingReport& m : rec.missing_reports) {
-      table.rows.push_back({m.unit, fmt::format("{} {}", m.task, task_by_id(rec, m.task).task->title)});
+      const Task& task = *rec.task(m.task).task;
+      table.rows.push_back({m.unit, fmt::format("{} {}", task.id, task.title)});
     }
     out += render_markdown_table(table);
   }
+  out += rejected_section(rec.rejected);
   out += "\n## 常态化工作\n\n";
-  const Table duties =
-      duty_compliance_table(rec.status.tasks, {rec.round.window_start, rec.round.report_date});
+  std::vector<const TaskStatus*> tasks;
+  for (const LedgerRow& row : rec.ledger) tasks.push_back(&row.status);
+  const Table duties = duty_compliance_table(tasks, {rec.round.window_start, rec.round.report_date});
   if (duties.rows.empty()) {
     out += "尚无已到考核时间的常态化工作。\n";
   } else {
     out += fmt::format(
         "截至 {}，各项常态化工作按期次考核（一个期次内开展次数达到要求即为达标）；"
         "“本轮未达标”列出在本轮统计区间内结束而未达标的期次的起始日。\n\n",
-        rec.status.as_of.iso());
+        rec.as_of.iso());
     out += render_markdown_table(duties);
   }
   out += "\n## 进度甘特图\n\n" + gantt(list, rec);
@@ -146,38 +154,46 @@ std::string render_json(const TaskList& list, const Reconciliation& rec) {
   JsonWriter w;
   w.begin_object().field("month", r.month.iso()).field("report_date", r.report_date.iso());
   w.key("window").strings({r.window_start.iso(), r.report_date.iso()});
-  w.field("as_of", rec.status.as_of.iso());
+  // Only a list that settles later says so: other lists' JSON stays as it was.
+  if (list.reporting.settle_days > 0) {
+    w.key("decisions_window").strings({r.decisions_start.iso(), r.decisions_end.iso()});
+  }
+  w.field("as_of", rec.as_of.iso());
   w.key("counts").begin_object();
   for (TaskState s : kTaskStates) w.field(task_state_code(s), rec.counts[static_cast<size_t>(s)]);
   w.end_object();
-  w.key("closed_this_month").strings(rec.closed_this_month);
+  std::vector<std::string> closed;
+  for (const size_t i : rec.closed_this_month) closed.push_back(rec.task(i).task->id);
+  w.key("closed_this_month").strings(closed);
   w.key("overdue").begin_array();
   for (const OverdueTask& o : rec.overdue) {
-    const TaskStatus& t = rec.status.tasks[o.task];
+    const TaskStatus& t = rec.task(o.task);
     w.begin_object().field("id", t.task->id).field("days", t.overdue_days).key("units").strings(o.units);
     w.end_object();
   }
   w.end_array().key("missing_reports").begin_array();
   for (const MissingReport& m : rec.missing_reports) {
-    w.begin_object().field("unit", m.unit).field("task", m.task).end_object();
+    w.begin_object().field("unit", m.unit).field("task", rec.task(m.task).task->id).end_object();
   }
   w.end_array().key("tasks").begin_array();
-  for (const TaskStatus& t : rec.status.tasks) write_task_json(w, list, t);
-  w.end_array().end_object();
-  return w.str();
+  for (const LedgerRow& row : rec.ledger) write_task_json(w, list, row.status);
+  w.end_array();
+  return finish_report_json(w, rec.rejected);
 }
 
 }  // namespace
 
 std::string render_reconciliation(const TaskList& list, const Reconciliation& rec, Format format) {
   switch (format) {
-    case Format::kJson:
-      return render_json(list, rec);
+    case Format::kText:  // not offered by `reconcile`; Markdown reads well as text
+    case Format::kMarkdown:
+      return render_markdown(list, rec);
     case Format::kCsv:
       return render_csv(ledger(rec, false));
-    default:
-      return render_markdown(list, rec);
+    case Format::kJson:
+      return render_json(list, rec);
   }
+  return {};
 }
 
 }  // namespace duban

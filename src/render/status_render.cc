@@ -4,6 +4,7 @@
 
 #include "render/goals_render.h"
 #include "render/json_writer.h"
+#include "render/labels.h"
 #include "render/ledger.h"
 #include "render/table.h"
 
@@ -46,7 +47,7 @@ Table status_table(const StatusReport& report, bool text, TextStyle style) {
     if (!text) {
       row.push_back(targets_cell(t));
       row.push_back(milestones_cell(t));
-      row.push_back(fmt::format("{}", fmt::join(t.unmet, "；")));
+      row.push_back(unmet_cell(t));
     }
     table.rows.push_back(std::move(row));
   }
@@ -57,24 +58,26 @@ std::string render_json(const TaskList& list, const StatusReport& report) {
   JsonWriter w;
   w.begin_object().field("as_of", report.as_of.iso()).key("tasks").begin_array();
   for (const TaskStatus& t : report.tasks) write_task_json(w, list, t);
-  w.end_array().end_object();
-  return w.str();
+  w.end_array();
+  return finish_report_json(w, report.rejected);
 }
 
 }  // namespace
 
 std::string render_status(const TaskList& list, const StatusReport& report, Format format, TextStyle style) {
   switch (format) {
-    case Format::kJson:
-      return render_json(list, report);
+    case Format::kText:
+      return fmt::format("截至 {}\n{}{}", report.as_of.iso(),
+                         render_text_table(status_table(report, true, style)),
+                         rejected_text(report.rejected));
+    case Format::kMarkdown:
+      return fmt::format("# {} 任务状态\n\n截至 {}\n\n{}{}", markdown_text(list.title), report.as_of.iso(),
+                         render_markdown_table(status_table(report, false, style)),
+                         rejected_section(report.rejected));
     case Format::kCsv:
       return render_csv(status_table(report, false, style));
-    case Format::kMarkdown:
-      return fmt::format("# {} 任务状态\n\n截至 {}\n\n{}", list.title, report.as_of.iso(),
-                         render_markdown_table(status_table(report, false, style)));
-    case Format::kText:
-      return fmt::format("截至 {}\n{}", report.as_of.iso(),
-                         render_text_table(status_table(report, true, style)));
+    case Format::kJson:
+      return render_json(list, report);
   }
   return {};
 }
@@ -86,9 +89,11 @@ std::string render_task_detail(const TaskList& list, const TaskStatus& t, TextSt
   out += fmt::format("责任单位：{}（牵头：{}）\n", owners_cell(task), task.lead());
   out += fmt::format("完成时限：{}\n", due_cell(task.due));
   out += fmt::format("状态：{}  进度 {}%\n", colored(t, style), t.percent);
-  if (!t.progress.empty()) out += fmt::format("本月进展：{}\n", t.progress);
-  if (!t.problems.empty()) out += fmt::format("存在问题：{}\n", t.problems);
-  if (!t.next.empty()) out += fmt::format("下步计划：{}\n", t.next);
+  for (const auto& [label, text] :
+       {std::pair{"本月进展", progress_cell(t)}, std::pair{"存在问题", problems_cell(t)},
+        std::pair{"下步计划", next_cell(t)}}) {
+    if (!text.empty()) out += fmt::format("{}：{}\n", label, text);
+  }
   if (!t.unmet.empty()) out += unmet_note(t) + "\n";
   Table shares{{"单位", "状态", "进度", "最近报送", "完成日期"}, {}};
   for (const ShareStatus& s : t.shares) {

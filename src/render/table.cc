@@ -30,21 +30,70 @@ std::string render_text_table(const Table& table) {
   return out;
 }
 
-std::string markdown_cell(std::string_view text) {
-  std::string out;
+namespace {
+
+bool starts_with_www(std::string_view s) {
+  return s.size() >= 4 && (s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' && (s[2] | 0x20) == 'w' && s[3] == '.';
+}
+
+// Appends `text` with nothing left for Markdown to act on: no HTML (< > &),
+// no link or image ([ ] and the autolinks of GFM: scheme://, www., e-mail),
+// no code span, no cell break; line breaks become `line_break` (a final one
+// is dropped).
+void append_inert(std::string& out, std::string_view text, std::string_view line_break) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '|') {
-      out += "\\|";
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else if (c == '\\' || c == '[' || c == ']' || c == '`' || c == '|') {
+      out += '\\';
+      out += c;
+    } else if (c == ':' && text.substr(i + 1, 2) == "//") {
+      out += "\\:";
+    } else if (starts_with_www(text.substr(i))) {
+      out += text.substr(i, 3);
+      out += "\\.";
+      i += 3;
+    } else if (c == '@') {
+      // No escape stops GFM's e-mail autolink: a WORD JOINER (U+2060), which
+      // shows as nothing, keeps the domain from starting right after the @.
+      out += "@\xE2\x81\xA0";
     } else if (c == '\r') {
       continue;
     } else if (c == '\n') {
-      if (i + 1 < text.size()) out += "<br>";
+      if (i + 1 < text.size()) out += line_break;
     } else {
       out += c;
     }
   }
+}
+
+}  // namespace
+
+std::string markdown_cell(std::string_view text) {
+  std::string out;
+  append_inert(out, text, "<br>");
   return out.empty() ? " " : out;
+}
+
+std::string markdown_text(std::string_view text) {
+  std::string out;
+  // What would open a block at the start of a line (heading, list, fence,
+  // setext underline, ordered list "1." or "1)") is made literal.
+  size_t digits = 0;
+  while (digits < text.size() && digits < 9 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')')) {
+    out.append(text.substr(0, digits)).append("\\");
+    text.remove_prefix(digits);
+  } else if (!text.empty() && std::string_view("#+-*=~_").find(text[0]) != std::string_view::npos) {
+    out += '\\';
+  }
+  append_inert(out, text, " ");
+  return out;
 }
 
 std::string render_markdown_table(const Table& table) {

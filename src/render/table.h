@@ -18,11 +18,17 @@ struct Table {
 /// two columns), separated by two spaces, no trailing spaces.
 std::string render_text_table(const Table& table);
 
-/// A GFM pipe table: `|` escaped, line breaks as <br>.
+/// A GFM pipe table: cells as markdown_cell makes them.
 std::string render_markdown_table(const Table& table);
 
-/// One Markdown cell's text, escaped.
+/// One Markdown cell's text, inert: `<`, `>` and `&` as entities, nothing
+/// that makes a link, image or code span, `|` escaped, line breaks as <br>.
 std::string markdown_cell(std::string_view text);
+
+/// A name or text for a Markdown heading, list item or paragraph, inert as
+/// in markdown_cell, on one line (line breaks become spaces) and unable to
+/// open a block (heading, list, fence) where it starts a line.
+std::string markdown_text(std::string_view text);
 
 /// RFC 4180 rows with CRLF, without the BOM; cells that a spreadsheet would
 /// take for a formula are prefixed with an apostrophe.

@@ -40,7 +40,6 @@ std::string render_json(const TaskList& list) {
 }  // namespace
 
 std::string render_tasks(const TaskList& list, Format format) {
-  if (format == Format::kJson) return render_json(list);
   Table table{{"序号", "部分", "任务", "牵头单位", "配合单位", "完成时限", "原文时限"}, {}};
   for (const Task* t : in_id_order(list)) {
     table.rows.push_back({t->id, list.sections[t->section].title, t->title, t->lead(),
@@ -48,13 +47,16 @@ std::string render_tasks(const TaskList& list, Format format) {
                           t->due.text});
   }
   switch (format) {
+    case Format::kText:
+      return render_text_table(table);
     case Format::kMarkdown:
-      return fmt::format("# {}\n\n{}", list.title, render_markdown_table(table));
+      return fmt::format("# {}\n\n{}", markdown_text(list.title), render_markdown_table(table));
     case Format::kCsv:
       return render_csv(table);
-    default:
-      return render_text_table(table);
+    case Format::kJson:
+      return render_json(list);
   }
+  return {};
 }
 
 }  // namespace duban

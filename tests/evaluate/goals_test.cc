@@ -1,6 +1,7 @@
 #include "evaluate/goals.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "evaluate/fixture.h"
 #include "evaluate/status.h"
@@ -82,7 +83,13 @@ TEST_CASE("a target without per takes the lead's latest metric") {
   const Goals late = evaluate_goals(ws, ws.list.tasks[0], day("2024-09-01"));
   CHECK(late.targets[0].values[0].value == 12);
   CHECK(late.targets[0].state == GoalState::kOverdue);
-  CHECK(unmet_labels(late)[0] == "加装电梯 12/15");
+  const std::vector<Shortfall> short_of = shortfalls_of(late);
+  REQUIRE_FALSE(short_of.empty());
+  CHECK(short_of[0].kind == ShortfallKind::kTarget);
+  CHECK(short_of[0].what == "加装电梯");
+  CHECK_FALSE(short_of[0].unit);  // the task's own target, not a member's
+  CHECK(short_of[0].value == 12);
+  CHECK(short_of[0].goal == 15);
 }
 
 TEST_CASE("a per-member target is met only when every member reaches it") {
@@ -169,9 +176,16 @@ TEST_CASE("done or closed with a shortfall carries it as unmet") {
   CHECK(open.unmet.empty());  // open work may still be short
   const TaskStatus closed = evaluate_task(ws, ws.list.tasks[0], day("2024-06-05"));
   CHECK(closed.state == TaskState::kClosed);
-  CHECK(closed.unmet == std::vector<std::string>{"加装电梯 12/15", "调解队伍 甲社区 未报/1",
-                                                 "调解队伍 乙社区 未报/1", "分析报告 未达成",
-                                                 "端午邻里节 未达成：甲社区、乙社区"});
+  std::vector<std::string> unmet;
+  for (const Shortfall& s : closed.unmet) {
+    unmet.push_back(fmt::format("{}/{}/{}/{}/{}", s.kind == ShortfallKind::kTarget ? "target" : "milestone",
+                                s.what, s.unit.value_or("-"), s.value ? fmt::format("{}", *s.value) : "-",
+                                s.goal ? fmt::format("{}", *s.goal) : "-"));
+  }
+  CHECK(unmet == std::vector<std::string>{"target/加装电梯/-/12/15", "target/调解队伍/甲社区/-/1",
+                                          "target/调解队伍/乙社区/-/1", "milestone/分析报告/-/-/-",
+                                          "milestone/端午邻里节/甲社区/-/-",
+                                          "milestone/端午邻里节/乙社区/-/-"});
   REQUIRE(closed.settled_by != nullptr);
   CHECK(closed.settled_by->status == EntryStatus::kClosed);
 }

@@ -68,14 +68,4 @@ TEST_CASE("equal scores share a rank; the next rank skips") {
   CHECK(r.units[2].rank == 3);
 }
 
-TEST_CASE("the default ranking period is the latest bimonth ended") {
-  const TaskList list = small_list();  // rounds 2024-05 .. 2024-12
-  CHECK_FALSE(default_rank_month(list, day("2024-06-30")).has_value());
-  CHECK(default_rank_month(list, day("2024-07-01"))->iso() == "2024-06");
-  CHECK(default_rank_month(list, day("2024-08-31"))->iso() == "2024-06");
-  CHECK(default_rank_month(list, day("2026-11-27"))->iso() == "2024-12");
-  CHECK(has_rank_period(list, Month::of(2024, 5)));
-  CHECK_FALSE(has_rank_period(list, Month::of(2024, 4)));  // March-April: before the first round
-}
-
 }  // namespace duban

@@ -180,9 +180,14 @@ TEST_CASE("texts of the latest entries are labelled by unit when several units r
   b.progress = "制定方案";
   b.problems = "缺经费";
   const TaskStatus t = status_on(with_entries({a, b}), "2024-05-10");
-  CHECK(t.progress == "甲社区：完成摸底\n乙社区：制定方案");
-  CHECK(t.problems == "乙社区：缺经费");
-  CHECK(t.next.empty());
+  REQUIRE(t.texts.progress.size() == 2);
+  CHECK(t.texts.progress[0].unit == "甲社区");
+  CHECK(t.texts.progress[0].text == "完成摸底");
+  CHECK(t.texts.progress[1].unit == "乙社区");
+  CHECK(t.texts.progress[1].text == "制定方案");
+  REQUIRE(t.texts.problems.size() == 1);  // an entry without a text gives none
+  CHECK(t.texts.problems[0].unit == "乙社区");
+  CHECK(t.texts.next.empty());
 }
 
 TEST_CASE("status report lists tasks in id order") {

@@ -20,6 +20,41 @@ TEST_CASE("markdown cells escape pipes and line breaks") {
   CHECK(render_markdown_table(t) == "| a | b |\n| --- | --- |\n| x\\|y | 1 |\n");
 }
 
+TEST_CASE("markdown cells and texts are inert") {
+  struct Case {
+    const char* input;
+    const char* cell;
+    const char* text;
+  };
+  const Case cases[] = {
+      {"<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;",
+       "&lt;img src=x onerror=alert(1)&gt;"},
+      {"A&B &amp;", "A&amp;B &amp;amp;", "A&amp;B &amp;amp;"},
+      {"[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))", "\\[x\\](javascript:alert(1))"},
+      {"![i](http://t/p.png)", "!\\[i\\](http\\://t/p.png)", "!\\[i\\](http\\://t/p.png)"},
+      {"<http://evil>", "&lt;http\\://evil&gt;", "&lt;http\\://evil&gt;"},
+      {"见 www.evil.cn 和 WWW.x.cn", "见 www\\.evil.cn 和 WWW\\.x.cn", "见 www\\.evil.cn 和 WWW\\.x.cn"},
+      {"a@b.cn",
+       "a@\xE2\x81\xA0"
+       "b.cn",
+       "a@\xE2\x81\xA0"
+       "b.cn"},
+      {"`code` a\\b", "\\`code\\` a\\\\b", "\\`code\\` a\\\\b"},
+      {"a|b", "a\\|b", "a\\|b"},
+      {"一\n# 二\n", "一<br># 二", "一 # 二"},
+      {"14:30 比例 1:2", "14:30 比例 1:2", "14:30 比例 1:2"},
+      {"# 标题", "# 标题", "\\# 标题"},
+      {"- 项", "- 项", "\\- 项"},
+      {"12. 项", "12. 项", "12\\. 项"},
+      {"3#楼", "3#楼", "3#楼"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.input);
+    CHECK(markdown_cell(c.input) == c.cell);
+    CHECK(markdown_text(c.input) == c.text);
+  }
+}
+
 TEST_CASE("csv quotes, uses CRLF and neutralises formulas") {
   const Table t{{"a", "b"}, {{"=SUM(A1)", "x,y"}, {"-5", "say \"hi\""}, {"@x", "多\n行"}}};
   CHECK(render_csv(t) ==

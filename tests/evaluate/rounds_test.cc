@@ -1,0 +1,114 @@
+#include "evaluate/rounds.h"
+
+#include <doctest/doctest.h>
+
+#include "evaluate/fixture.h"
+
+namespace duban {
+using namespace duban::testing;
+
+namespace {
+
+// One line per choice: the months, or the error's name.
+std::string describe(const RoundChoice& c) {
+  if (c.error == RoundChoiceError::kNoneYet) return "none yet";
+  if (c.error == RoundChoiceError::kOutOfRange) return "out of range";
+  std::string out;
+  for (const Month m : c.months) out += (out.empty() ? "" : " ") + m.iso();
+  return out;
+}
+
+std::optional<Month> month(const char* iso) {
+  if (iso == nullptr) return std::nullopt;
+  return parse_iso_month(iso);
+}
+
+// A command's request and the months it covers.
+struct ChoiceCase {
+  const char* month;  // nullptr: --month (or --period) not given
+  bool all;
+  const char* today;
+  const char* chosen;
+};
+
+}  // namespace
+
+TEST_CASE("the rounds a command covers: the one asked for, all up to the default, or the default") {
+  const TaskList list = small_list();  // rounds 2024-05 .. 2024-12, report day 10
+  const ChoiceCase cases[] = {
+      {nullptr, false, "2024-07-09", "2024-06"},
+      {nullptr, false, "2024-07-10", "2024-07"},
+      {nullptr, false, "2026-11-27", "2024-12"},
+      {nullptr, false, "2024-05-09", "none yet"},
+      {"2024-08", false, "2024-05-09", "2024-08"},  // a round not yet due may be asked for
+      {"2024-05", false, "2024-07-01", "2024-05"},
+      {"2024-12", false, "2024-07-01", "2024-12"},
+      {"2024-04", false, "2024-07-01", "out of range"},
+      {"2025-01", false, "2024-07-01", "out of range"},
+      {nullptr, true, "2024-07-10", "2024-05 2024-06 2024-07"},
+      {nullptr, true, "2024-05-10", "2024-05"},
+      {nullptr, true, "2024-05-09", "none yet"},
+      {nullptr, true, "2025-03-01", "2024-05 2024-06 2024-07 2024-08 2024-09 2024-10 2024-11 2024-12"},
+  };
+  for (const ChoiceCase& c : cases) {
+    CAPTURE(std::string(c.month == nullptr ? "-" : c.month));
+    CAPTURE(c.all);
+    CAPTURE(std::string(c.today));
+    CHECK(describe(choose_rounds(list, month(c.month), c.all, day(c.today))) == c.chosen);
+  }
+}
+
+TEST_CASE("the ranking periods a command covers, each named by its second month") {
+  const TaskList list = small_list();
+  const ChoiceCase cases[] = {
+      {nullptr, false, "2024-06-30", "none yet"},  // May-June has not ended
+      {nullptr, false, "2024-07-01", "2024-06"},
+      {nullptr, false, "2024-08-31", "2024-06"},
+      {nullptr, false, "2024-09-01", "2024-08"},
+      {nullptr, false, "2026-11-27", "2024-12"},
+      {"2024-05", false, "2024-06-30", "2024-06"},  // a period not yet ended may be asked for
+      {"2024-06", false, "2024-07-01", "2024-06"},
+      {"2024-11", false, "2024-07-01", "2024-12"},
+      {"2024-04", false, "2024-07-01", "out of range"},  // March-April: before the first round
+      {"2025-01", false, "2024-07-01", "out of range"},  // January-February: after the last
+      {nullptr, true, "2024-11-01", "2024-06 2024-08 2024-10"},
+      {nullptr, true, "2024-06-30", "none yet"},
+      {nullptr, true, "2026-11-27", "2024-06 2024-08 2024-10 2024-12"},
+  };
+  for (const ChoiceCase& c : cases) {
+    CAPTURE(std::string(c.month == nullptr ? "-" : c.month));
+    CAPTURE(c.all);
+    CAPTURE(std::string(c.today));
+    CHECK(describe(choose_rank_periods(list, month(c.month), c.all, day(c.today))) == c.chosen);
+  }
+}
+
+TEST_CASE("a ranking period counts when its bimonth overlaps the rounds") {
+  TaskList list = small_list();
+  list.reporting.first = Month::of(2024, 6);  // the first round is the second month of May-June
+  list.reporting.last = Month::of(2025, 1);   // the last is the first month of January-February
+  struct Case {
+    const char* month;
+    bool counts;
+  };
+  const Case cases[] = {
+      {"2024-04", false}, {"2024-05", true}, {"2024-06", true},
+      {"2025-01", true},  {"2025-02", true}, {"2025-03", false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string(c.month));
+    CHECK(has_rank_period(list, *month(c.month)) == c.counts);
+  }
+  CHECK(default_rank_month(list, day("2030-01-01"))->iso() == "2025-02");
+}
+
+TEST_CASE("the ranking group must be a group of the list") {
+  TaskList list = small_list();
+  CHECK(has_ranking_group(list));  // 各社区, the default
+  list.ranking.group = "甲社区";
+  CHECK_FALSE(has_ranking_group(list));
+  list.ranking.group = "各村";
+  CHECK_FALSE(has_ranking_group(list));
+}
+
+}  // namespace duban

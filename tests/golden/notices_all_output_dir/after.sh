@@ -1,0 +1,1 @@
+find reports -type f | LC_ALL=C sort

@@ -1,0 +1,2 @@
+find elsewhere reports | LC_ALL=C sort
+cat elsewhere/其他.md

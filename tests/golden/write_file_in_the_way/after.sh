@@ -1,0 +1,2 @@
+find reports | LC_ALL=C sort
+cat reports/2024-06

@@ -1,0 +1,1 @@
+find reports | LC_ALL=C sort
