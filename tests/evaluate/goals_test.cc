@@ -106,15 +106,22 @@ TEST_CASE("a per-member target is met only when every member reaches it") {
 }
 
 TEST_CASE("a milestone reached on its due date is on time, the day after late") {
-  for (auto [date, on_time] : {std::pair{"2024-05-31", true}, std::pair{"2024-06-01", false}}) {
-    CAPTURE(std::string(date));
-    const Workspace ws = with_goals(
-        {with_milestone(make_entry(date, "乙社区", "1", EntryStatus::kInProgress), "分析报告")}, goal_task());
+  // A table, not a structured binding: clang 14 refuses a binding captured
+  // by CAPTURE's lambda.
+  struct Case {
+    const char* date;
+    bool on_time;
+  };
+  for (const Case& c : {Case{"2024-05-31", true}, Case{"2024-06-01", false}}) {
+    CAPTURE(std::string(c.date));
+    const Workspace ws =
+        with_goals({with_milestone(make_entry(c.date, "乙社区", "1", EntryStatus::kInProgress), "分析报告")},
+                   goal_task());
     const MilestoneStatus m = evaluate_goals(ws, ws.list.tasks[0], day("2024-06-05")).milestones[0];
     CHECK(m.state == GoalState::kMet);
     REQUIRE(m.reached.size() == 1);
     CHECK(m.reached[0].unit == "乙社区");  // any owner reaches it without per
-    CHECK(m.reached[0].on_time == on_time);
+    CHECK(m.reached[0].on_time == c.on_time);
   }
   const Workspace none = with_goals({}, goal_task());
   CHECK(evaluate_goals(none, none.list.tasks[0], day("2024-05-31")).milestones[0].state ==
