@@ -378,7 +378,7 @@ class TaskFileReader {
     }
     if (const YamlNode* times = item.find("times")) duty.times = r_.integer(*times, 1, 1000).value_or(1);
     duty.per = read_per(item.find("per"), list);
-    duty.until = *Date::from_ymd(list.issued.year(), 12, 31);
+    duty.until = Month::of(list.issued.year(), 12).last_day();
     if (const YamlNode* until = item.find("until")) {
       if (auto d = r_.due(*until)) duty.until = d->date;
     }
