@@ -1,11 +1,16 @@
 # Thin wrapper over the CMake presets.
 #   make          build, check the shipped workspace, list it, print the last round's reconciliation
-#   make test     build and run every test, also under ASan+UBSan
+#   make test     build and run every test, also under ASan+UBSan; build everything
+#                 with clang, run the unit tests so built and each fuzz target for
+#                 TEST_FUZZ_SECONDS
+#   make fuzz     run each fuzz target for FUZZ_SECONDS (findings in build/fuzz/findings/)
 #   make reports  rewrite reports/ from tasks.yaml and progress/
 # The README runs ./scripts/install-deps first, which installs what is missing.
-.PHONY: all deps build test test-default test-asan reports format clean
+.PHONY: all deps build test test-default test-asan test-fuzz fuzz fuzz-build reports format clean
 
 JOBS ?= $(shell nproc)
+FUZZ_SECONDS ?= 600
+TEST_FUZZ_SECONDS ?= 30
 
 all: build
 	./build/default/duban check
@@ -19,7 +24,7 @@ build: deps
 	cmake --preset default >/dev/null
 	cmake --build --preset default -j $(JOBS)
 
-test: test-default test-asan
+test: test-default test-asan test-fuzz
 
 test-default: build
 	ctest --preset default -j $(JOBS)
@@ -29,11 +34,23 @@ test-asan: deps
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
 
+# The fuzz preset builds the whole project, tests included, with clang.
+fuzz-build: deps
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+
+test-fuzz: fuzz-build
+	./build/fuzz/duban_tests
+	./scripts/fuzz $(TEST_FUZZ_SECONDS)
+
+fuzz: fuzz-build
+	./scripts/fuzz $(FUZZ_SECONDS)
+
 reports: build
 	./scripts/make-reports ./build/default/duban . reports
 
 format:
-	find src tests -name "*.h" -o -name "*.cc" | xargs clang-format -i
+	find src tests fuzz -name "*.h" -o -name "*.cc" | xargs clang-format -i
 
 clean:
 	rm -rf build

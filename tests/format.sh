@@ -3,6 +3,6 @@
 set -euo pipefail
 root=$1
 cd "$root"
-files=$(find src tests -name '*.h' -o -name '*.cc' | sort)
+files=$(find src tests fuzz -name '*.h' -o -name '*.cc' | sort)
 # shellcheck disable=SC2086
 clang-format --dry-run --Werror $files
