@@ -37,6 +37,20 @@ struct Cursor {
   int column = 1;
 };
 
+bool is_control(char32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F); }
+
+// The embeddings, overrides and isolates of the Unicode bidirectional
+// algorithm: they make text display in another order than it reads.
+bool is_bidi_control(char32_t cp) { return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069); }
+
+// `escaped`: the character was written as an escape in quotes.
+std::string bidi_message(char32_t cp, bool escaped) {
+  return fmt::format(
+      "含有改变文字显示方向的不可见字符 U+{:04X}{}，它会让显示出来的文字与实际内容不同：请删除{}",
+      static_cast<unsigned>(cp), escaped ? "（由引号中的转义写法写出，如“\\u202e”）" : "",
+      escaped ? "这个转义写法" : "该字符");
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
@@ -82,8 +96,7 @@ bool check_text_bytes(const std::string& path, std::string_view bytes, std::vect
       out.push_back({path, at.line, at.column, Severity::kError, how});
       return false;
     }
-    const std::string_view ch = bytes.substr(i, n);
-    const char32_t cp = decode_utf8(ch)[0];
+    const char32_t cp = decode_utf8(bytes.substr(i, n))[0];
     if (cp == U'\n') {
       ++at.line;
       at.column = 1;
@@ -105,14 +118,34 @@ bool check_text_bytes(const std::string& path, std::string_view bytes, std::vect
     } else if (cp == 0xFEFF) {
       out.push_back({path, at.line, at.column, Severity::kError,
                      "文件中间含有字节顺序标记（U+FEFF，不可见字符）：多半是拼接文件时带入的，请删除该字符"});
-    } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+    } else if (is_control(cp)) {
       out.push_back({path, at.line, at.column, Severity::kError,
                      fmt::format("含有不可见的控制字符 U+{:04X}：请删除该字符", static_cast<unsigned>(cp))});
+    } else if (is_bidi_control(cp)) {
+      out.push_back({path, at.line, at.column, Severity::kError, bidi_message(cp, false)});
     }
     ++at.column;
     i += n;
   }
   return true;
+}
+
+std::string check_decoded_text(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t n = utf8_sequence_length(text, i);
+    if (n == 0) return "含有无效的 UTF-8 字节（由引号中的转义写法写出）：请删除这个转义写法";
+    const char32_t cp = decode_utf8(text.substr(i, n))[0];
+    i += n;
+    if (cp == U'\n') continue;
+    if (is_control(cp) || cp == 0xFEFF) {
+      return fmt::format(
+          "含有不可见的控制字符 "
+          "U+{:04X}（由引号中的转义写法写出，如“\\e”“\\t”“\\x1b”“\\u001b”）：请删除这个转义写法",
+          static_cast<unsigned>(cp));
+    }
+    if (is_bidi_control(cp)) return bidi_message(cp, true);
+  }
+  return {};
 }
 
 }  // namespace duban

@@ -25,8 +25,11 @@ std::string label(const YamlNode& value) {
 }
 
 void FieldReader::error(Pos at, std::string message) {
+  ++errors_;
   out_.push_back({path_, at.line, at.column, Severity::kError, std::move(message)});
 }
+
+bool FieldReader::few_errors() const { return errors_ < kMaxDiagnosticsPerFile; }
 
 void FieldReader::warning(Pos at, std::string message) {
   out_.push_back({path_, at.line, at.column, Severity::kWarning, std::move(message)});
@@ -47,7 +50,7 @@ bool FieldReader::expect_map(const YamlNode& node, std::string_view what,
   for (const YamlNode& member : node.children) {
     if (std::find(known.begin(), known.end(), member.key) != known.end()) continue;
     const std::string suggestion = closest_match(member.key, known);
-    if (!suggestion.empty()) suggested_.emplace_back(&node, suggestion);
+    if (!suggestion.empty()) suggested_.emplace(&node, suggestion);
     error(member.key_pos,
           suggestion.empty()
               ? fmt::format("{}中没有“{}”这个键：可用的键有 {}", what, member.key, fmt::join(known, "、"))
@@ -58,8 +61,7 @@ bool FieldReader::expect_map(const YamlNode& node, std::string_view what,
 
 const YamlNode* FieldReader::required(const YamlNode& map, std::string_view key, std::string_view what) {
   const YamlNode* value = map.find(key);
-  const bool suggested =
-      std::find(suggested_.begin(), suggested_.end(), std::pair(&map, std::string(key))) != suggested_.end();
+  const bool suggested = suggested_.count({&map, std::string(key)}) != 0;
   if (value == nullptr && !suggested) {
     error(map.pos, fmt::format("{}缺少必填的“{}”：请补上“{}: …”", what, key, key));
   }
@@ -117,7 +119,19 @@ std::optional<double> FieldReader::number(const YamlNode& value) {
   return std::nullopt;
 }
 
+bool FieldReader::year_in_range(const YamlNode& value) {
+  const auto year = value.is_scalar() ? year_out_of_range(value.text) : std::nullopt;
+  if (!year) return true;
+  error(
+      where(value),
+      fmt::format(
+          "{}的年份 {} 不在 {} 至 {} 年之间（这里是“{}”）：duban 只处理这段时间内的日期，请检查年份是否写错",
+          label(value), *year, kMinYear, kMaxYear, value.text));
+  return false;
+}
+
 std::optional<Date> FieldReader::date(const YamlNode& value) {
+  if (!year_in_range(value)) return std::nullopt;
   if (value.is_scalar()) {
     if (auto d = parse_iso_date(value.text)) return d;
     error(where(value), fmt::format("{}不是有效日期“{}”：请写成 2024-06-08 的形式，并确认这一天存在",
@@ -129,6 +143,7 @@ std::optional<Date> FieldReader::date(const YamlNode& value) {
 }
 
 std::optional<Month> FieldReader::month(const YamlNode& value) {
+  if (!year_in_range(value)) return std::nullopt;
   if (value.is_scalar()) {
     if (auto m = parse_iso_month(value.text)) return m;
   }
@@ -137,6 +152,7 @@ std::optional<Month> FieldReader::month(const YamlNode& value) {
 }
 
 std::optional<DueDate> FieldReader::due(const YamlNode& value) {
+  if (!year_in_range(value)) return std::nullopt;
   if (value.is_scalar()) {
     if (auto d = parse_due_date(value.text)) return d;
     error(where(value), fmt::format("{}无法识别为期限“{}”：可写 2024年6月前、2024年6月底前、2024年6月30日前、"

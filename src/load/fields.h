@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,9 @@ class FieldReader {
 
   const std::string& path() const { return path_; }
   void error(Pos at, std::string message);
+  /// True while this file has fewer errors than are listed for one file:
+  /// costly help such as "did you mean" is only worked out for those.
+  bool few_errors() const;
   void warning(Pos at, std::string message);
   /// Where a value is, or where its key is when the value is empty.
   static Pos where(const YamlNode& value);
@@ -46,10 +50,14 @@ class FieldReader {
   std::vector<std::pair<std::string, Pos>> texts(const YamlNode& value);
 
  private:
+  // Reports a date, month or deadline whose year is outside kMinYear..kMaxYear.
+  bool year_in_range(const YamlNode& value);
+
   std::string path_;
   std::vector<Diagnostic>& out_;
   // Keys already suggested for a misspelt key, per map: not reported missing.
-  std::vector<std::pair<const YamlNode*, std::string>> suggested_;
+  std::set<std::pair<const YamlNode*, std::string>> suggested_;
+  size_t errors_ = 0;
 };
 
 /// How a value is called in messages: “键名” or “该项”.

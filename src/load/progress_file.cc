@@ -35,8 +35,9 @@ std::vector<std::string> names_of(const std::vector<Item>& items) {
 // Reads one progress file; one instance per file.
 class ProgressReader {
  public:
-  ProgressReader(const std::string& path, const TaskList& list, Date today, std::vector<Diagnostic>& out)
-      : r_(path, out), list_(list), today_(today) {}
+  ProgressReader(const std::string& path, const TaskList& list, const TaskIndex& index, Date today,
+                 std::vector<Diagnostic>& out)
+      : r_(path, out), list_(list), index_(index), today_(today) {}
 
   std::vector<Entry> read(const YamlNode& root) {
     std::vector<Entry> entries;
@@ -48,7 +49,7 @@ class ProgressReader {
       defaults.unit_given = true;
     } else {
       // progress/2024-06/江洋社区.yaml: the file name names the unit.
-      defaults.unit = list_.canonical_unit(std::filesystem::path(r_.path()).stem().string());
+      defaults.unit = index_.canonical_unit(list_, std::filesystem::path(r_.path()).stem().string());
     }
     if (const YamlNode* v = root.find("date")) {
       defaults.date = date(*v);
@@ -66,13 +67,15 @@ class ProgressReader {
   std::optional<std::string> unit(const YamlNode& node) {
     auto name = r_.text(node);
     if (!name) return std::nullopt;
-    if (auto u = list_.canonical_unit(*name)) return u;
-    if (list_.find_group(*name) != nullptr) {
+    if (auto u = index_.canonical_unit(list_, *name)) return u;
+    if (index_.is_group(*name)) {
       r_.error(node.pos, fmt::format("“{}”是分组：进度须由单个单位报送，请写本单位名称", *name));
       return std::nullopt;
     }
     std::vector<std::string> names;
-    for (const Unit& u : list_.units) {
+    // Comparing with every name costs time in the list's length: only for
+    // the messages a person will read.
+    for (const Unit& u : r_.few_errors() ? list_.units : std::vector<Unit>{}) {
       names.push_back(u.name);
       names.insert(names.end(), u.aliases.begin(), u.aliases.end());
     }
@@ -108,7 +111,7 @@ class ProgressReader {
     const Task* task = nullptr;
     if (const YamlNode* v = r_.required(node, "task", "进度条目")) {
       auto id = v->is_scalar() ? normalize_task_id(v->text) : std::nullopt;
-      task = id ? list_.find_task(*id) : nullptr;
+      task = id ? index_.find_task(list_, *id) : nullptr;
       if (task == nullptr) {
         r_.error(FieldReader::where(*v),
                  fmt::format("清单中没有编号为“{}”的任务：请对照 duban tasks 填写任务编号",
@@ -177,7 +180,7 @@ class ProgressReader {
                            list_.reporting.office, e.unit));
       return false;
     }
-    if (std::find(task.shares.begin(), task.shares.end(), e.unit) == task.shares.end()) {
+    if (!index_.holds_share(list_, task, e.unit)) {
       r_.error(at, fmt::format("{}不是任务 {} 的责任单位（责任单位：{}）：请检查任务编号或报送单位", e.unit,
                                task.id, fmt::join(task.owners, "、")));
       return false;
@@ -191,7 +194,7 @@ class ProgressReader {
     bool ok = true;
     auto undefined = [&](Pos at, const char* kind, const std::string& name,
                          const std::vector<std::string>& names) {
-      const std::string suggestion = closest_match(name, names);
+      const std::string suggestion = r_.few_errors() ? closest_match(name, names) : "";
       r_.error(at, names.empty()
                        ? fmt::format("任务 {} 没有定义任何{}，不能报送“{}”", task.id, kind, name)
                        : fmt::format("任务 {} 没有名为“{}”的{}：{}", task.id, name, kind,
@@ -258,6 +261,7 @@ class ProgressReader {
 
   FieldReader r_;
   const TaskList& list_;
+  const TaskIndex& index_;
   Date today_;
 };
 
@@ -275,10 +279,15 @@ const std::vector<std::string>& progress_file_keys() {
 }
 
 std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes, const TaskList& list,
-                                      Date today, std::vector<Diagnostic>& out) {
+                                      const TaskIndex& index, Date today, std::vector<Diagnostic>& out) {
   YamlParse parsed = parse_yaml(path, bytes, progress_file_keys(), out);
   if (!parsed.ok) return {};
-  return ProgressReader(path, list, today, out).read(parsed.root);
+  return ProgressReader(path, list, index, today, out).read(parsed.root);
+}
+
+std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes, const TaskList& list,
+                                      Date today, std::vector<Diagnostic>& out) {
+  return load_progress_file(path, bytes, list, TaskIndex(list), today, out);
 }
 
 }  // namespace duban

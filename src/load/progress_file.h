@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/task_index.h"
 #include "model/diagnostic.h"
 #include "model/entry.h"
 #include "model/task_list.h"
@@ -17,6 +18,10 @@ namespace duban {
 /// dropped; the diagnostics say why.
 std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes, const TaskList& list,
                                       Date today, std::vector<Diagnostic>& out);
+
+/// The same, with `index` built once from `list` for all the files.
+std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes, const TaskList& list,
+                                      const TaskIndex& index, Date today, std::vector<Diagnostic>& out);
 
 /// Every key the progress format knows, at any level.
 const std::vector<std::string>& progress_file_keys();

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "load/fields.h"
+#include "load/names.h"
+#include "load/task_index.h"
 #include "load/yaml_tree.h"
 #include "model/text.h"
 
@@ -47,7 +50,11 @@ class TaskFileReader {
     if (const YamlNode* v = r_.required(root, "sections", "清单")) read_sections(*v, list);
     if (const YamlNode* v = root.find("ranking")) read_ranking(*v, list);
     apply_reporting_defaults(root, list);
+    index_.add_tasks(list);
   }
+
+  /// The index of the list read, as far as it could be read.
+  TaskIndex take_index() { return std::move(index_); }
 
  private:
   // Every name a unit reference may use, for "did you mean".
@@ -62,14 +69,19 @@ class TaskFileReader {
   }
 
   void unknown_unit(const TaskList& list, const std::string& name, Pos at) {
-    const std::string suggestion = closest_match(name, reference_names(list));
+    // Comparing with every name costs time in the list's length: only for
+    // the messages a person will read.
+    const std::string suggestion = r_.few_errors() ? closest_match(name, reference_names(list)) : "";
     r_.error(at, suggestion.empty()
                      ? fmt::format("未定义的单位或分组“{}”：请先在 units 或 groups 中定义", name)
                      : fmt::format("未定义的单位或分组“{}”：是不是“{}”？", name, suggestion));
   }
 
+  // A name that is not a safe file name is reported and still claimed, so
+  // that the places using it are not reported as well.
   bool claim_name(const std::string& name, Pos at) {
-    if (!taken_names_.insert(name).second) {
+    if (std::string problem = file_name_problem(name); !problem.empty()) r_.error(at, std::move(problem));
+    if (index_.is_unit(name) || index_.is_group(name)) {
       r_.error(at, fmt::format("名称“{}”已被别的单位、别名或分组使用：每个名称只能指一个单位或分组", name));
       return false;
     }
@@ -83,10 +95,14 @@ class TaskFileReader {
       if (name == nullptr) continue;
       auto text = r_.text(*name);
       if (!text || !claim_name(*text, name->pos)) continue;
+      const int position = static_cast<int>(list.units.size());
+      index_.add_name(*text, position);
       Unit unit{*text, {}};
       if (const YamlNode* aliases = item->find("aliases")) {
         for (auto& [alias, at] : r_.texts(*aliases)) {
-          if (claim_name(alias, at)) unit.aliases.push_back(alias);
+          if (!claim_name(alias, at)) continue;
+          unit.aliases.push_back(alias);
+          index_.add_name(alias, position);
         }
       }
       list.units.push_back(std::move(unit));
@@ -101,24 +117,27 @@ class TaskFileReader {
     for (const YamlNode& member : node.children) {
       if (!claim_name(member.key, member.key_pos)) continue;
       Group group{member.key, {}};
+      std::unordered_set<std::string> members;
       for (auto& [name, at] : r_.texts(member)) {
-        auto unit = list.canonical_unit(name);
+        auto unit = index_.canonical_unit(list, name);
         if (!unit) {
-          if (list.find_group(name) != nullptr) {
+          if (index_.is_group(name)) {
             r_.error(at, fmt::format("分组成员“{}”是一个分组：分组里只能列单位", name));
           } else {
             unknown_unit(list, name, at);
           }
-        } else if (std::find(group.members.begin(), group.members.end(), *unit) == group.members.end()) {
+        } else if (members.insert(*unit).second) {
           group.members.push_back(*unit);
         }
       }
       if (group.members.empty()) {
         r_.error(FieldReader::where(member), fmt::format("分组“{}”没有成员：请列出其中的单位", member.key));
       }
-      std::sort(group.members.begin(), group.members.end(),
-                [&](const auto& a, const auto& b) { return list.unit_index(a) < list.unit_index(b); });
+      std::sort(group.members.begin(), group.members.end(), [&](const auto& a, const auto& b) {
+        return index_.unit_index(list, a) < index_.unit_index(list, b);
+      });
       list.groups.push_back(std::move(group));
+      index_.add_group(list.groups.back().name, list.groups.size() - 1);
     }
   }
 
@@ -127,7 +146,7 @@ class TaskFileReader {
     Reporting& rep = list.reporting;
     if (const YamlNode* v = r_.required(node, "office", "“reporting”")) {
       if (auto name = r_.text(*v)) {
-        if (auto unit = list.canonical_unit(*name)) {
+        if (auto unit = index_.canonical_unit(list, *name)) {
           rep.office = *unit;
         } else {
           unknown_unit(list, *name, v->pos);
@@ -153,9 +172,9 @@ class TaskFileReader {
     Ranking& ranking = list.ranking;
     if (const YamlNode* v = node.find("group")) {
       if (auto name = r_.text(*v)) {
-        if (list.find_group(*name) != nullptr) {
+        if (index_.is_group(*name)) {
           ranking.group = *name;
-        } else if (list.canonical_unit(*name)) {
+        } else if (index_.canonical_unit(list, *name)) {
           r_.error(v->pos, fmt::format("“ranking.group”应为分组（如 各社区），“{}”是单个单位", *name));
         } else {
           unknown_unit(list, *name, v->pos);
@@ -211,8 +230,8 @@ class TaskFileReader {
     if (node == nullptr) return std::nullopt;
     auto name = r_.text(*node);
     if (!name) return std::nullopt;
-    if (list.find_group(*name) != nullptr) return name;
-    if (list.canonical_unit(*name)) {
+    if (index_.is_group(*name)) return name;
+    if (index_.canonical_unit(list, *name)) {
       r_.error(node->pos,
                fmt::format("“per”应为分组（如 各社区），“{}”是单个单位：单个单位不必写 per", *name));
     } else {
@@ -228,17 +247,18 @@ class TaskFileReader {
 
   void read_owners(const YamlNode& node, const TaskList& list, Task& task) {
     const auto names = r_.texts(node);
+    std::unordered_set<std::string> owners;
     for (auto& [name, at] : names) {
       std::string resolved;
-      if (auto unit = list.canonical_unit(name)) {
+      if (auto unit = index_.canonical_unit(list, name)) {
         resolved = *unit;
-      } else if (list.find_group(name) != nullptr) {
+      } else if (index_.is_group(name)) {
         resolved = name;
       } else {
         unknown_unit(list, name, at);
         continue;
       }
-      if (std::find(task.owners.begin(), task.owners.end(), resolved) != task.owners.end()) {
+      if (!owners.insert(resolved).second) {
         r_.warning(at, fmt::format("责任单位“{}”重复列出", name));
         continue;
       }
@@ -251,17 +271,17 @@ class TaskFileReader {
       }
       return;
     }
+    std::unordered_set<std::string> shares;
     for (const std::string& owner : task.owners) {
-      const Group* g = list.find_group(owner);
+      const Group* g = index_.find_group(list, owner);
       const std::vector<std::string> members = g ? g->members : std::vector<std::string>{owner};
       for (const std::string& m : members) {
-        if (std::find(task.shares.begin(), task.shares.end(), m) == task.shares.end()) {
-          task.shares.push_back(m);
-        }
+        if (shares.insert(m).second) task.shares.push_back(m);
       }
     }
-    std::sort(task.shares.begin(), task.shares.end(),
-              [&](const auto& a, const auto& b) { return list.unit_index(a) < list.unit_index(b); });
+    std::sort(task.shares.begin(), task.shares.end(), [&](const auto& a, const auto& b) {
+      return index_.unit_index(list, a) < index_.unit_index(list, b);
+    });
   }
 
   bool claim_item_name(std::set<std::string>& names, const std::string& name, Pos at) {
@@ -366,8 +386,8 @@ class TaskFileReader {
   }
 
   FieldReader r_;
+  TaskIndex index_;  // of the list being read, as far as it is read; every name in it is taken
   std::optional<Month> first_, last_;
-  std::set<std::string> taken_names_;
   std::map<std::string, int> task_id_lines_;
 };
 
@@ -394,7 +414,9 @@ TaskFileResult load_task_file(const std::string& path, std::string_view bytes, s
     out.push_back({path, 1, 1, Severity::kError, "tasks.yaml 是空的：请按 man 5 duban 填写工作清单"});
     return result;
   }
-  TaskFileReader(path, out).read(parsed.root, result.list);
+  TaskFileReader reader(path, out);
+  reader.read(parsed.root, result.list);
+  result.index = reader.take_index();
   result.ok = !has_errors(std::vector<Diagnostic>(out.begin() + static_cast<long>(before), out.end()));
   return result;
 }

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/task_index.h"
 #include "model/diagnostic.h"
 #include "model/task_list.h"
 
@@ -14,6 +15,7 @@ namespace duban {
 /// when there are errors; callers must not evaluate it then.
 struct TaskFileResult {
   TaskList list;
+  TaskIndex index;  ///< of `list`
   bool ok = false;
 };
 

@@ -1,6 +1,7 @@
 #include "load/workspace_loader.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <sstream>
 
@@ -15,26 +16,98 @@ namespace duban {
 namespace fs = std::filesystem;
 namespace {
 
+// A reason a file or folder could not be read, in words for the user.
+std::string describe(const std::error_code& ec) {
+  if (ec == std::errc::permission_denied || ec == std::errc::operation_not_permitted) return "没有读取权限";
+  if (ec == std::errc::too_many_symbolic_link_levels) return "符号链接形成了循环";
+  if (ec == std::errc::no_such_file_or_directory) return "不存在";
+  return ec.message();
+}
+
+void error(std::vector<Diagnostic>& out, const std::string& shown, std::string message) {
+  out.push_back({shown, 1, 1, Severity::kError, std::move(message)});
+}
+
+// True when `p` (canonical) is `base` (canonical) or below it.
+bool is_within(const fs::path& p, const fs::path& base) {
+  auto [b, q] = std::mismatch(base.begin(), base.end(), p.begin(), p.end());
+  return b == base.end();
+}
+
+// What `p` is, following a symbolic link only when it leads, through every
+// link on the way, to a place inside the workspace `root` (canonical); links
+// that dangle, loop or lead outside are reported and never read. `where` is
+// set to the canonical place. Nothing when `p` is unusable (reported) or
+// does not exist.
+std::optional<fs::file_status> resolve(const fs::path& p, const std::string& shown, const fs::path& root,
+                                       fs::path& where, std::vector<Diagnostic>& out) {
+  std::error_code ec;
+  const fs::file_status own = fs::symlink_status(p, ec);
+  if (ec || own.type() == fs::file_type::not_found) {
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      error(out, shown, fmt::format("无法读取（{}）：请检查它的权限", describe(ec)));
+    }
+    return std::nullopt;
+  }
+  where = fs::canonical(p, ec);
+  if (own.type() != fs::file_type::symlink) {
+    if (ec) {
+      error(out, shown, fmt::format("无法读取（{}）：请检查它所在文件夹的权限", describe(ec)));
+      return std::nullopt;
+    }
+    return own;
+  }
+  if (ec == std::errc::too_many_symbolic_link_levels) {
+    error(out, shown,
+          "这个符号链接（快捷方式）形成了循环，最终指回它自己：请删除它，或换成真正的文件或文件夹");
+    return std::nullopt;
+  }
+  if (ec) {
+    error(out, shown,
+          ec == std::errc::no_such_file_or_directory
+              ? "这个符号链接（快捷方式）指向的文件或文件夹不存在：请删除它，或换成真正的文件或文件夹"
+              : fmt::format("无法读取这个符号链接（{}）：请检查它和它所指文件的权限", describe(ec)));
+    return std::nullopt;
+  }
+  if (!is_within(where, root)) {
+    error(out, shown,
+          "这个符号链接（快捷方式）指向工作目录之外，duban "
+          "不读取工作目录以外的文件：请把文件或文件夹本身复制到这里");
+    return std::nullopt;
+  }
+  const fs::file_status target = fs::status(where, ec);
+  if (ec) {
+    error(out, shown, fmt::format("无法读取这个符号链接所指的位置（{}）", describe(ec)));
+    return std::nullopt;
+  }
+  return target;
+}
+
 // The file's bytes, or nothing with the reason in `out`.
 std::optional<std::string> read_file(const fs::path& file, const std::string& shown,
                                      std::vector<Diagnostic>& out) {
   std::error_code ec;
   const auto size = fs::file_size(file, ec);
   if (ec) {
-    out.push_back({shown, 1, 1, Severity::kError, fmt::format("无法读取文件：{}", ec.message())});
+    error(out, shown, fmt::format("无法读取文件（{}）：请检查文件的权限", describe(ec)));
     return std::nullopt;
   }
   if (size > kMaxFileBytes) {
-    out.push_back(
-        {shown, 1, 1, Severity::kError,
-         fmt::format("文件大小 {} 字节，超过 1 MiB 上限，拒绝读取：请按月份、按单位拆分成多个文件", size)});
+    error(out, shown,
+          fmt::format("文件大小 {} 字节，超过 1 MiB 上限，拒绝读取：请按月份、按单位拆分成多个文件", size));
     return std::nullopt;
   }
+  errno = 0;
   std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    const std::error_code open_error(errno, std::generic_category());
+    error(out, shown, fmt::format("无法读取文件（{}）：请检查文件的权限", describe(open_error)));
+    return std::nullopt;
+  }
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  if (!in) {
-    out.push_back({shown, 1, 1, Severity::kError, "无法读取文件：请检查文件权限"});
+  if (!in || !bytes) {
+    error(out, shown, "无法读取文件：读取中途出错，请检查文件的权限和磁盘");
     return std::nullopt;
   }
   return bytes.str();
@@ -45,44 +118,118 @@ bool is_progress_file(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-// Progress files relative to `dir`, in byte order of their paths, so the
-// result never depends on the order the file system lists them in.
-std::vector<std::string> progress_files(const fs::path& dir, std::vector<Diagnostic>& out) {
-  std::vector<std::string> files;
-  const fs::path root = dir / "progress";
-  std::error_code ec;
-  if (!fs::is_directory(root, ec)) return files;
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && is_progress_file(it->path())) {
-      files.push_back(it->path().lexically_relative(dir).generic_string());
+// Collects the progress files under one folder, depth first. Every folder
+// that cannot be listed and every entry that cannot be used is reported:
+// a progress file silently left out would show as a missing report.
+class ProgressWalk {
+ public:
+  ProgressWalk(const fs::path& dir, const fs::path& root, std::vector<Diagnostic>& out)
+      : dir_(dir), root_(root), out_(out) {}
+
+  std::vector<std::string> files() {
+    fs::path where;
+    const auto status = resolve(dir_ / "progress", "progress", root_, where, out_);
+    if (!status) return {};
+    if (!fs::is_directory(*status)) {
+      error(out_, "progress",
+            "“progress”应是存放进度文件的文件夹，这里却不是文件夹：请把它改名或移走，再新建名为 progress "
+            "的文件夹");
+      return {};
+    }
+    walk(dir_ / "progress", "progress", where);
+    std::sort(files_.begin(), files_.end());
+    return std::move(files_);
+  }
+
+ private:
+  void walk(const fs::path& folder, const std::string& shown, const fs::path& where) {
+    // A link to this folder or one that holds it would never end.
+    for (const fs::path& open : open_) {
+      if (is_within(open, where)) {
+        error(out_, shown, "这个符号链接（快捷方式）指向它所在的文件夹或其上级文件夹，形成了循环：请删除它");
+        return;
+      }
+    }
+    std::error_code ec;
+    std::vector<fs::path> children;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      children.push_back(it->path());
+    }
+    if (ec) {
+      error(out_, shown,
+            fmt::format("无法读取这个文件夹（{}），其中的进度文件都没有读到：请检查它的权限", describe(ec)));
+      return;
+    }
+    std::sort(children.begin(), children.end());
+    open_.push_back(where);
+    for (const fs::path& child : children) visit(child, shown + "/" + child.filename().string());
+    open_.pop_back();
+  }
+
+  void visit(const fs::path& p, const std::string& shown) {
+    std::error_code ec;
+    const bool is_link = fs::is_symlink(fs::symlink_status(p, ec));
+    fs::path where;
+    if (!is_link && !is_progress_file(p) && !fs::is_directory(fs::symlink_status(p, ec))) return;
+    const auto status = resolve(p, shown, root_, where, out_);
+    if (!status) return;
+    if (fs::is_directory(*status)) {
+      walk(p, shown, where);
+    } else if (!is_progress_file(p)) {
+      // Another kind of file, such as a scanned attachment: not read.
+    } else if (fs::is_regular_file(*status)) {
+      files_.push_back(shown);
+    } else {
+      error(out_, shown,
+            "这不是普通文件（而是管道、设备或套接字），没有读取：请删除它，或换成普通的 YAML 文件");
     }
   }
-  if (ec) out.push_back({"progress", 1, 1, Severity::kError, fmt::format("无法读取目录：{}", ec.message())});
-  std::sort(files.begin(), files.end());
-  return files;
-}
+
+  fs::path dir_;
+  fs::path root_;  // the workspace, canonical
+  std::vector<Diagnostic>& out_;
+  std::vector<std::string> files_;
+  std::vector<fs::path> open_;  // canonical folders being walked
+};
 
 }  // namespace
 
 LoadResult load_workspace(const fs::path& dir, Date today) {
   LoadResult result;
   auto& out = result.diagnostics;
+  // Each file's problems are capped on their own, then merged.
+  auto add_capped = [&out](std::vector<Diagnostic>& of_one_file) {
+    cap_diagnostics(of_one_file);
+    std::move(of_one_file.begin(), of_one_file.end(), std::back_inserter(out));
+  };
+  std::error_code ec;
+  fs::path root = fs::canonical(dir, ec);
+  if (ec) root = fs::absolute(dir, ec).lexically_normal();
   TaskFileResult tasks;
-  if (auto bytes = read_file(dir / "tasks.yaml", "tasks.yaml", out)) {
-    tasks = load_task_file("tasks.yaml", *bytes, out);
-  }
-  result.workspace.list = std::move(tasks.list);
-  for (const std::string& shown : progress_files(dir, out)) {
-    auto bytes = read_file(dir / shown, shown, out);
-    if (!bytes) continue;
-    if (tasks.ok) {
-      auto entries = load_progress_file(shown, *bytes, result.workspace.list, today, out);
-      std::move(entries.begin(), entries.end(), std::back_inserter(result.workspace.entries));
-    } else {
-      // Without a valid list only the syntax can be checked.
-      parse_yaml(shown, *bytes, progress_file_keys(), out);
+  fs::path where;
+  std::vector<Diagnostic> file_out;
+  if (resolve(dir / "tasks.yaml", "tasks.yaml", root, where, file_out)) {
+    if (auto bytes = read_file(dir / "tasks.yaml", "tasks.yaml", file_out)) {
+      tasks = load_task_file("tasks.yaml", *bytes, file_out);
     }
+  } else if (file_out.empty()) {
+    error(file_out, "tasks.yaml", "找不到 tasks.yaml：请在工作目录中运行，或用 -C 指定目录");
+  }
+  add_capped(file_out);
+  result.workspace.list = std::move(tasks.list);
+  const TaskIndex& index = tasks.index;
+  for (const std::string& shown : ProgressWalk(dir, root, out).files()) {
+    file_out.clear();
+    if (auto bytes = read_file(dir / shown, shown, file_out)) {
+      if (tasks.ok) {
+        auto entries = load_progress_file(shown, *bytes, result.workspace.list, index, today, file_out);
+        std::move(entries.begin(), entries.end(), std::back_inserter(result.workspace.entries));
+      } else {
+        // Without a valid list only the syntax can be checked.
+        parse_yaml(shown, *bytes, progress_file_keys(), file_out);
+      }
+    }
+    add_capped(file_out);
   }
   std::stable_sort(result.workspace.entries.begin(), result.workspace.entries.end(), entry_before);
   sort_diagnostics(out);

@@ -14,7 +14,7 @@ namespace duban {
 /// A workspace as read, with everything wrong in it.
 struct LoadResult {
   Workspace workspace;
-  std::vector<Diagnostic> diagnostics;  ///< sorted by path, line, column
+  std::vector<Diagnostic> diagnostics;  ///< sorted by path, line, column; capped per file
   bool ok() const { return !has_errors(diagnostics); }
   /// Whether tasks.yaml itself is free of errors: without it nothing can be reported.
   bool list_ok() const;

@@ -27,14 +27,21 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-// Converts yaml-cpp marks (byte offsets) into line and character columns.
+// Converts yaml-cpp marks (byte offsets) into lines and character columns,
+// in time independent of the line's length: it keeps the number of UTF-8
+// continuation bytes before every kStride-th offset.
 class PositionMap {
  public:
   explicit PositionMap(std::string_view text) : text_(text) {
     line_starts_.push_back(0);
+    continuations_.reserve(text.size() / kStride + 1);
+    size_t continuations = 0;
     for (size_t i = 0; i < text.size(); ++i) {
+      if (i % kStride == 0) continuations_.push_back(continuations);
       if (text[i] == '\n') line_starts_.push_back(i + 1);
+      if (is_continuation(text[i])) ++continuations;
     }
+    if (text.size() % kStride == 0) continuations_.push_back(continuations);
   }
 
   Pos at(const YAML::Mark& mark) const {
@@ -43,15 +50,35 @@ class PositionMap {
   }
 
   Pos at_offset(size_t offset) const {
-    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
-    const size_t start = *it;
-    return {static_cast<int>(it - line_starts_.begin()) + 1,
-            count_chars(text_.substr(start, offset - start)) + 1};
+    // Marks come mostly in order: look on from the last line found first.
+    size_t line = last_line_;
+    if (offset < line_starts_[line]) {
+      line = static_cast<size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
+                                 line_starts_.begin()) -
+             1;
+    }
+    while (line + 1 < line_starts_.size() && line_starts_[line + 1] <= offset) ++line;
+    last_line_ = line;
+    return {static_cast<int>(line) + 1,
+            static_cast<int>(chars_before(offset) - chars_before(line_starts_[line])) + 1};
   }
 
  private:
+  static constexpr size_t kStride = 64;
+
+  static bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+  size_t chars_before(size_t offset) const {
+    const size_t checkpoint = offset / kStride;
+    size_t continuations = continuations_[checkpoint];
+    for (size_t i = checkpoint * kStride; i < offset; ++i) continuations += is_continuation(text_[i]);
+    return offset - continuations;
+  }
+
   std::string_view text_;
   std::vector<size_t> line_starts_;
+  std::vector<size_t> continuations_;  // before offset k * kStride
+  mutable size_t last_line_ = 0;
 };
 
 struct TooDeep {
@@ -96,6 +123,11 @@ class TreeBuilder : public YAML::EventHandler {
     n.kind = YamlNode::Kind::kScalar;
     n.text = value;
     n.pos = positions_.at(mark);
+    // Raw bytes were checked before parsing; escapes in quotes can still
+    // write what the raw check refuses.
+    if (std::string why = check_decoded_text(value); !why.empty()) {
+      out_.push_back({path_, n.pos.line, n.pos.column, Severity::kError, std::move(why)});
+    }
     add(std::move(n));
   }
 
@@ -112,12 +144,36 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
  private:
+  static constexpr size_t kIndexFrom = 16;  // members from which a map is indexed
+
   struct Frame {
     YamlNode node;
     bool have_key = false;
     std::string key;
     Pos key_pos;
-    std::unordered_map<std::string, int> key_lines;
+    // The members by key, once there are many: small maps, by far the most
+    // common, are searched without allocating.
+    std::unordered_map<std::string, size_t> members;
+
+    const YamlNode* find_member(const std::string& k) const {
+      if (node.children.size() < kIndexFrom) {
+        for (const YamlNode& c : node.children) {
+          if (c.key == k) return &c;
+        }
+        return nullptr;
+      }
+      const auto it = members.find(k);
+      return it == members.end() ? nullptr : &node.children[it->second];
+    }
+
+    void add_member(YamlNode n) {
+      node.children.push_back(std::move(n));
+      if (node.children.size() == kIndexFrom) {
+        for (size_t i = 0; i < node.children.size(); ++i) members.emplace(node.children[i].key, i);
+      } else if (node.children.size() > kIndexFrom) {
+        members.emplace(node.children.back().key, node.children.size() - 1);
+      }
+    }
   };
 
   static void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -161,16 +217,15 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     f.have_key = false;
-    const auto [it, inserted] = f.key_lines.emplace(f.key, f.key_pos.line);
-    if (!inserted) {
+    if (const YamlNode* first = f.find_member(f.key)) {
       out_.push_back({path_, f.key_pos.line, f.key_pos.column, Severity::kError,
                       fmt::format("键“{}”重复（第 {} 行已有），YAML 只会保留其中一个：请合并或删除一处",
-                                  f.key, it->second)});
+                                  f.key, first->key_pos.line)});
       return;
     }
     n.key = std::move(f.key);
     n.key_pos = f.key_pos;
-    f.node.children.push_back(std::move(n));
+    f.add_member(std::move(n));
   }
 
   const std::string& path_;

@@ -66,7 +66,8 @@ int days_in_month(int year, int month) {
 }
 
 std::optional<Date> Date::from_ymd(int year, int month, int day) {
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) {
+  if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1 ||
+      day > days_in_month(year, month)) {
     return std::nullopt;
   }
   return from_days(days_from_civil(year, month, day));
@@ -86,11 +87,13 @@ std::string Date::iso() const {
   return padded(c.year, 4) + "-" + padded(c.month, 2) + "-" + padded(c.day, 2);
 }
 
-Date Month::first_day() const { return *Date::from_ymd(year(), month(), 1); }
-Date Month::last_day() const { return *Date::from_ymd(year(), month(), days_in_month(year(), month())); }
+Date Month::first_day() const { return Date::from_days(days_from_civil(year(), month(), 1)); }
+Date Month::last_day() const {
+  return Date::from_days(days_from_civil(year(), month(), days_in_month(year(), month())));
+}
 Date Month::day_clamped(int day) const {
   const int last = days_in_month(year(), month());
-  return *Date::from_ymd(year(), month(), day < last ? day : last);
+  return Date::from_days(days_from_civil(year(), month(), day < 1 ? 1 : day < last ? day : last));
 }
 
 std::string Month::iso() const { return padded(year(), 4) + "-" + padded(month(), 2); }
@@ -110,10 +113,23 @@ std::optional<Date> parse_iso_date(std::string_view text) {
 std::optional<Month> parse_iso_month(std::string_view text) {
   std::string_view rest = text;
   const auto y = take_number(rest, 4);
-  if (!y || *y < 1900 || !take_char(rest, '-')) return std::nullopt;
+  if (!y || *y < kMinYear || *y > kMaxYear || !take_char(rest, '-')) return std::nullopt;
   const auto m = take_number(rest, 2);
   if (!m || *m < 1 || *m > 12 || !rest.empty()) return std::nullopt;
   return Month::of(*y, *m);
+}
+
+std::optional<int> year_out_of_range(std::string_view text) {
+  size_t n = 0;
+  long long year = 0;
+  while (n < text.size() && n < 9 && std::isdigit(static_cast<unsigned char>(text[n]))) {
+    year = year * 10 + (text[n] - '0');
+    ++n;
+  }
+  const std::string_view rest = text.substr(n);
+  if (n == 0 || (rest.substr(0, 1) != "-" && rest.substr(0, 3) != "年")) return std::nullopt;
+  if (year >= kMinYear && year <= kMaxYear) return std::nullopt;
+  return static_cast<int>(year);
 }
 
 }  // namespace duban

@@ -10,6 +10,11 @@
 
 namespace duban {
 
+/// The first and last year duban reads: every date, month and deadline in the
+/// input must lie in 1900-01-01..2999-12-31.
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2999;
+
 /// A calendar day.
 class Date {
  public:
@@ -20,7 +25,8 @@ class Date {
     d.days_ = days;
     return d;
   }
-  /// The given day, or nothing when it does not exist (2024-02-30).
+  /// The given day, or nothing when it does not exist (2024-02-30) or its
+  /// year is outside kMinYear..kMaxYear.
   static std::optional<Date> from_ymd(int year, int month, int day);
 
   int days() const { return days_; }
@@ -55,8 +61,10 @@ class Month {
   static Month containing(Date d) { return of(d.year(), d.month()); }
 
   int index() const { return index_; }
-  int year() const { return index_ / 12; }
-  int month() const { return index_ % 12 + 1; }
+  int year() const { return (index_ >= 0 ? index_ : index_ - 11) / 12; }
+  int month() const { return index_ - year() * 12 + 1; }
+  // Defined for every month, also outside kMinYear..kMaxYear, so that month
+  // arithmetic near the ends of the range never meets an empty optional.
   Date first_day() const;
   Date last_day() const;
   /// Day `day` of this month, or its last day when the month is shorter.
@@ -79,7 +87,13 @@ int days_in_month(int year, int month);
 /// Parses 2024-06-08 (also 2024-6-8). Nothing when malformed or not a real day.
 std::optional<Date> parse_iso_date(std::string_view text);
 
-/// Parses 2024-06 (also 2024-6). Nothing when malformed.
+/// Parses 2024-06 (also 2024-6). Nothing when malformed or the year is out of
+/// range.
 std::optional<Month> parse_iso_month(std::string_view text);
+
+/// The year a date, month or deadline text starts with (the digits before the
+/// first `-` or `年`), when it lies outside kMinYear..kMaxYear; nothing
+/// otherwise. Tells "year out of range" from "malformed" in messages.
+std::optional<int> year_out_of_range(std::string_view text);
 
 }  // namespace duban

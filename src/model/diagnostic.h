@@ -22,6 +22,14 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics);
 
+/// The most problems listed for one file; one more line counts the rest.
+constexpr size_t kMaxDiagnosticsPerFile = 20;
+
+/// Sorts the diagnostics of one file by line and column, keeps the first
+/// kMaxDiagnosticsPerFile and puts one in place of the rest that says how
+/// many errors and warnings were left out (an error when any of them was).
+void cap_diagnostics(std::vector<Diagnostic>& of_one_file);
+
 /// `path:line:column: 错误|警告: message`
 std::string format_diagnostic(const Diagnostic& d);
 

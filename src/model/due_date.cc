@@ -26,7 +26,7 @@ std::optional<int> take_digits(std::string_view& text, size_t min_digits, size_t
 // 2024年6月[底][前] or 2024年6月30日[前]
 std::optional<Date> parse_chinese(std::string_view rest) {
   const auto year = take_digits(rest, 4, 4);
-  if (!year || !take_prefix(rest, "年")) return std::nullopt;
+  if (!year || *year < kMinYear || *year > kMaxYear || !take_prefix(rest, "年")) return std::nullopt;
   const auto month = take_digits(rest, 1, 2);
   if (!month || *month < 1 || *month > 12 || !take_prefix(rest, "月")) return std::nullopt;
   if (rest.empty() || rest == "前" || rest == "底前" || rest == "底") {

@@ -17,8 +17,8 @@ struct DueDate {
 
 /// Parses a deadline. Accepted: 2024-06-30; 2024-06 (last day of the month);
 /// 2024年6月前, 2024年6月底前, 2024年6月 (last day of the month);
-/// 2024年6月30日前, 2024年6月30日 (that day). Nothing when it does not parse or
-/// names a day that does not exist.
+/// 2024年6月30日前, 2024年6月30日 (that day). Nothing when it does not parse,
+/// names a day that does not exist or a year outside kMinYear..kMaxYear.
 std::optional<DueDate> parse_due_date(std::string_view text);
 
 }  // namespace duban

@@ -28,4 +28,31 @@ TEST_CASE("GBK files get advice on saving as UTF-8") {
   CHECK(out[0].message.find("UTF-8") != std::string::npos);
 }
 
+TEST_CASE("bidirectional overrides are refused like control characters") {
+  for (const char* text : {"a: x\u202Ay\n", "a: x\u202Ey\n", "a: x\u2066y\n", "a: x\u2069y\n"}) {
+    CAPTURE(std::string(text));
+    std::vector<Diagnostic> out;
+    CHECK(check_text_bytes("f.yaml", text, out));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].column == 5);
+    CHECK(out[0].message.find("方向") != std::string::npos);
+  }
+  std::vector<Diagnostic> out;
+  CHECK(check_text_bytes("f.yaml", "a: x\u200By\u2028\n", out));  // not overrides
+  CHECK(out.empty());
+}
+
+TEST_CASE("decoded scalars: line feeds pass, other invisible characters do not") {
+  CHECK(check_decoded_text("江洋\n社区").empty());
+  CHECK(check_decoded_text("").empty());
+  CHECK(check_decoded_text("a\tb").find("U+0009") != std::string::npos);
+  CHECK(check_decoded_text("a\rb").find("U+000D") != std::string::npos);
+  CHECK(check_decoded_text(std::string("a\0b", 3)).find("U+0000") != std::string::npos);
+  CHECK(check_decoded_text("\x1b[2J").find("U+001B") != std::string::npos);
+  CHECK(check_decoded_text("a\u0085").find("U+0085") != std::string::npos);
+  CHECK(check_decoded_text("a\uFEFF").find("U+FEFF") != std::string::npos);
+  CHECK(check_decoded_text("a\u202Eb").find("U+202E") != std::string::npos);
+  CHECK(check_decoded_text("\xED\xA0\x80").find("UTF-8") != std::string::npos);  // an escaped surrogate
+}
+
 }  // namespace duban

@@ -74,6 +74,13 @@ TEST_CASE("refused constructs and their positions") {
       {"lone CR", "a: 1\rb: 2\n", "1:5 "},
       {"lone comma", ",\n", "1:1 "},
       {"unclosed flow", "a: [1, 2\n", "2:1 "},
+      {"raw bidi override", "a: x\u202Ey\n", "1:5 "},
+      {"escaped ESC", "a: \"x\\e[2Jy\"\n", "1:4 "},
+      {"escaped tab", "a: \"x\\ty\"\n", "1:4 "},
+      {"escaped NUL in a key", "\"a\\0b\": 1\n", "1:1 "},
+      {"escaped bidi override", "a: \"x\\u202Ey\"\n", "1:4 "},
+      {"escaped isolate", "a: [ok, \"\\u2066\"]\n", "1:9 "},
+      {"escaped U+FEFF", "a: \"\\uFEFF\"\n", "1:4 "},
   };
   for (const Case& c : cases) {
     CAPTURE(std::string(c.name));
@@ -110,6 +117,41 @@ TEST_CASE("empty values are null, quoted ones are text") {
   CHECK(p.parse.root.find("b")->is_scalar());
   CHECK(p.parse.root.find("c")->is_null());
   CHECK(p.parse.root.find("d")->text == "null");
+}
+
+TEST_CASE("decoded text may hold line breaks, and nothing else invisible") {
+  const Parsed p = parse("a: \"x\\ny\"\nb: |\n  one\n  two\n");
+  REQUIRE(p.parse.ok);
+  CHECK(p.parse.root.find("a")->text == "x\ny");
+  const Parsed escaped = parse("a: \"\\e[2J所有检查均已通过\"\n");
+  REQUIRE(escaped.diagnostics.size() == 1);
+  CHECK(escaped.diagnostics[0].message.find("U+001B") != std::string::npos);
+  CHECK(escaped.diagnostics[0].message.find('\x1b') == std::string::npos);  // named, not echoed
+}
+
+TEST_CASE("columns stay right far along a long line") {
+  std::string line = "a: [";
+  for (int i = 0; i < 5000; ++i) line += "江洋, ";
+  line += "&x 1]\n";
+  const Parsed p = parse(line);
+  REQUIRE(p.diagnostics.size() == 1);  // the anchor, after 5000 items of 4 characters
+  CHECK(p.diagnostics[0].line == 1);
+  CHECK(p.diagnostics[0].column == 5 + 5000 * 4);
+}
+
+TEST_CASE("a duplicate key is found in a map of any size") {
+  for (int size : {3, 15, 16, 17, 200}) {
+    CAPTURE(size);
+    std::string text;
+    for (int i = 0; i < size; ++i) text += "k" + std::to_string(i) + ": 1\n";
+    text += "k1: 2\nk" + std::to_string(size - 1) + ": 3\n";
+    const Parsed p = parse(text);
+    REQUIRE(p.diagnostics.size() == 2);
+    CHECK(p.diagnostics[0].line == size + 1);
+    CHECK(p.diagnostics[0].message.find("第 2 行") != std::string::npos);
+    CHECK(p.diagnostics[1].message.find("第 " + std::to_string(size) + " 行") != std::string::npos);
+    CHECK(p.parse.root.children.size() == static_cast<size_t>(size));
+  }
 }
 
 }  // namespace duban

@@ -57,4 +57,52 @@ TEST_CASE("months know their days and clamp the reporting day") {
   CHECK_FALSE(parse_iso_month("2024-05-01").has_value());
 }
 
+TEST_CASE("dates, months and deadlines outside 1900..2999 are refused when parsed") {
+  CHECK(parse_iso_date("1900-01-01").has_value());
+  CHECK(parse_iso_date("2999-12-31").has_value());
+  CHECK_FALSE(parse_iso_date("1899-12-31").has_value());
+  CHECK_FALSE(parse_iso_date("3000-01-01").has_value());
+  CHECK(parse_iso_month("2999-12").has_value());
+  CHECK_FALSE(parse_iso_month("3000-01").has_value());  // the upper bound was missing
+  CHECK_FALSE(parse_iso_month("9999-12").has_value());
+  CHECK_FALSE(parse_iso_month("1899-12").has_value());
+}
+
+TEST_CASE("the year a date text gives, when it is out of range") {
+  struct Case {
+    const char* text;
+    int year;  // 0: nothing (in range, or not a date)
+  };
+  const Case cases[] = {
+      {"2024-06-30", 0},
+      {"3000-01", 3000},
+      {"1012年1月", 1012},
+      {"0999-06-08", 999},
+      {"12024-12-31", 12024},
+      {"9999-12", 9999},
+      {"八月底", 0},
+      {"3000", 0},
+      {"", 0},
+      {"2999年12月", 0},
+      {"1900-1-1", 0},
+      {"-3000-01", 0},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string(c.text));
+    const auto year = year_out_of_range(c.text);
+    CHECK(year.value_or(0) == c.year);
+  }
+}
+
+TEST_CASE("months are whole at and beyond the ends of the range") {
+  // Month arithmetic goes one past reporting.last: 2999-12 + 1.
+  CHECK((Month::of(2999, 12) + 1).first_day().iso() == "3000-01-01");
+  CHECK((Month::of(2999, 12) + 1).last_day().iso() == "3000-01-31");
+  CHECK((Month::of(2999, 12) + 1).day_clamped(10).iso() == "3000-01-10");
+  CHECK((Month::of(1900, 1) - 1).last_day().iso() == "1899-12-31");
+  CHECK(Month::from_index(-1).year() == -1);
+  CHECK(Month::from_index(-1).month() == 12);
+  CHECK(Month::of(2024, 6).day_clamped(0).iso() == "2024-06-01");
+}
+
 }  // namespace duban

@@ -30,6 +30,12 @@ TEST_CASE("every written deadline form means the right day") {
       {"八月底", nullptr},
       {"2024年6月30日后", nullptr},
       {"", nullptr},
+      {"1900年1月", "1900-01-31"},
+      {"2999年12月31日前", "2999-12-31"},
+      {"1899年12月", nullptr},
+      {"3000-01", nullptr},
+      {"3000年1月1日", nullptr},
+      {"1899-12-31", nullptr},
   };
   for (const Case& c : cases) {
     CAPTURE(std::string(c.text));
@@ -42,6 +48,15 @@ TEST_CASE("every written deadline form means the right day") {
       CHECK(due->text == c.text);
     }
   }
+}
+
+// Found by fuzzing: a deadline in the year 1012 made Month::last_day
+// dereference an empty optional, and the reports showed a different date on
+// every run.
+TEST_CASE("regression: fuzz due 1012年1月 is refused, not an undefined date") {
+  CHECK_FALSE(parse_due_date("1012年1月").has_value());
+  CHECK_FALSE(parse_due_date("0000年1月前").has_value());
+  CHECK_FALSE(parse_due_date("9999年12月底前").has_value());
 }
 
 }  // namespace duban

@@ -1,0 +1,57 @@
+#include "load/task_index.h"
+
+namespace duban {
+namespace {
+
+std::uint64_t share_key(size_t task, int unit) {
+  return static_cast<std::uint64_t>(task) << 32 | static_cast<std::uint32_t>(unit);
+}
+
+}  // namespace
+
+TaskIndex::TaskIndex(const TaskList& list) {
+  for (size_t i = 0; i < list.units.size(); ++i) {
+    add_name(list.units[i].name, static_cast<int>(i));
+    for (const std::string& alias : list.units[i].aliases) add_name(alias, static_cast<int>(i));
+  }
+  for (size_t i = 0; i < list.groups.size(); ++i) add_group(list.groups[i].name, i);
+  add_tasks(list);
+}
+
+void TaskIndex::add_tasks(const TaskList& list) {
+  for (size_t i = 0; i < list.tasks.size(); ++i) {
+    tasks_.emplace(list.tasks[i].id, i);
+    for (const std::string& unit : list.tasks[i].shares) shares_.insert(share_key(i, unit_index(list, unit)));
+  }
+}
+
+std::optional<std::string> TaskIndex::canonical_unit(const TaskList& list,
+                                                     const std::string& name_or_alias) const {
+  const auto it = units_.find(name_or_alias);
+  if (it == units_.end()) return std::nullopt;
+  return list.units[static_cast<size_t>(it->second)].name;
+}
+
+const Group* TaskIndex::find_group(const TaskList& list, const std::string& name) const {
+  const auto it = groups_.find(name);
+  return it == groups_.end() ? nullptr : &list.groups[it->second];
+}
+
+int TaskIndex::unit_index(const TaskList& list, const std::string& name) const {
+  const auto it = units_.find(name);
+  if (it == units_.end() || list.units[static_cast<size_t>(it->second)].name != name) return -1;
+  return it->second;
+}
+
+const Task* TaskIndex::find_task(const TaskList& list, const std::string& id) const {
+  const auto it = tasks_.find(id);
+  return it == tasks_.end() ? nullptr : &list.tasks[it->second];
+}
+
+bool TaskIndex::holds_share(const TaskList& list, const Task& task, const std::string& unit) const {
+  const auto it = tasks_.find(task.id);
+  const int u = unit_index(list, unit);
+  return it != tasks_.end() && u >= 0 && shares_.count(share_key(it->second, u)) != 0;
+}
+
+}  // namespace duban

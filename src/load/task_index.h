@@ -1,0 +1,54 @@
+// The names and ids of a work list in hash maps. The loaders look a name up
+// for every item of a file; TaskList's own lookups scan its lists, which
+// would make reading a long list take time quadratic in its length.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "model/task_list.h"
+
+namespace duban {
+
+/// Constant-time lookups of the units, aliases, groups and tasks of a
+/// TaskList. It holds places in the list's vectors, not pointers, so it stays
+/// valid when the list is moved; every lookup is given the list.
+class TaskIndex {
+ public:
+  TaskIndex() = default;
+  /// Indexes every unit, group, task and share of `list`.
+  explicit TaskIndex(const TaskList& list);
+
+  /// Records that `name` (a unit's name or alias) is unit `position`; the
+  /// first record of a name wins.
+  void add_name(const std::string& name, int position) { units_.emplace(name, position); }
+  /// Records group `position`.
+  void add_group(const std::string& name, size_t position) { groups_.emplace(name, position); }
+  /// Records every task of `list` and its shares.
+  void add_tasks(const TaskList& list);
+
+  /// The unit named `name_or_alias`, by its own name.
+  std::optional<std::string> canonical_unit(const TaskList& list, const std::string& name_or_alias) const;
+  /// True when `name` is a unit name or alias already recorded.
+  bool is_unit(const std::string& name) const { return units_.count(name) != 0; }
+  bool is_group(const std::string& name) const { return groups_.count(name) != 0; }
+  /// The group named `name`, or nullptr.
+  const Group* find_group(const TaskList& list, const std::string& name) const;
+  /// The place in `units` of the unit with this own name (not an alias), or -1.
+  int unit_index(const TaskList& list, const std::string& name) const;
+  /// The task with this (normalized) id, or nullptr.
+  const Task* find_task(const TaskList& list, const std::string& id) const;
+  /// True when the unit named `unit` holds a share of `task`, a task of `list`.
+  bool holds_share(const TaskList& list, const Task& task, const std::string& unit) const;
+
+ private:
+  std::unordered_map<std::string, int> units_;  // name or alias -> place in units
+  std::unordered_map<std::string, size_t> groups_;
+  std::unordered_map<std::string, size_t> tasks_;
+  std::unordered_set<std::uint64_t> shares_;  // task place << 32 | unit place
+};
+
+}  // namespace duban

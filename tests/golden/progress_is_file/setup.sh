@@ -1,0 +1,2 @@
+rm -rf progress
+echo "entries: []" > progress

@@ -1,0 +1,1 @@
+mkfifo progress/2024-06/管道.yaml

@@ -1,0 +1,2 @@
+rm -rf progress
+ln -s progress progress
