@@ -12,6 +12,8 @@
 #                compared too (to look at written files, git history ...)
 #   expected     stdout, then stderr, then the exit code, as written below
 # Both scripts find the binary in $DUBAN.
+# Git sees no configuration but the case's own (no global or system file, no
+# identity from the environment): a case sets what it needs in setup.sh.
 # UPDATE_GOLDEN=1 rewrites `expected` from the actual output.
 set -euo pipefail
 bin=$(realpath "$1")
@@ -30,6 +32,8 @@ if [ -f "$case_dir/workspace.patch" ] &&
   exit 1
 fi
 export DUBAN="$bin"
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 HOME="$scratch"
+unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL EMAIL GIT_DIR GIT_WORK_TREE
 if [ -f "$case_dir/setup.sh" ]; then (cd "$work" && bash "$case_dir/setup.sh"); fi
 
 eval "set -- $(cat "$case_dir/cmd")"

@@ -2,7 +2,6 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "cli/failure.h"
+#include "cli/lock.h"
 
 namespace duban {
 namespace fs = std::filesystem;
@@ -238,8 +238,8 @@ int OutputFolder::open_root() {
   fs::create_directories(dir, ignored);
   root_fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (root_fd_ < 0) fail_write(dir, errno);
-  // Best effort: where the file system has no locks, runs are not serialised.
-  ::flock(root_fd_, LOCK_EX);
+  // Also for runs of other workspaces, or outside git (see ReportWriter).
+  lock_or_wait(root_fd_, fmt::format("文件夹 {}", shown(dir)));
   return root_fd_;
 }
 
@@ -319,6 +319,10 @@ OutputTarget output_target(const std::string& option) {
   const bool dir = (!option.empty() && option.back() == '/') || fs::is_directory(option, ec);
   return {dir, fs::path(option)};
 }
+
+std::string shown_path(const fs::path& path) { return shown(path); }
+
+std::string error_reason(int err) { return reason(err); }
 
 void print(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 

@@ -15,10 +15,10 @@
 namespace duban {
 
 /// The folder a command writes into: the one given to -o DIR, or the folder
-/// of the file given to -o FILE. While alive it holds a lock on that folder,
-/// so two runs never meet there, and the first time it enters a folder it
-/// removes the temporary files a killed run left in it. Every refusal or
-/// failure throws CommandFailure (exit 1) naming the path.
+/// of the file given to -o FILE. While alive it holds a lock on that folder
+/// (lock_or_wait), so two runs never meet there, and the first time it
+/// enters a folder it removes the temporary files a killed run left in it.
+/// Every refusal or failure throws CommandFailure (exit 1) naming the path.
 class OutputFolder {
  public:
   /// `root` is -o DIR; with `one_file` it is the folder of -o FILE, whose
@@ -60,6 +60,12 @@ struct OutputTarget {
   std::filesystem::path path;
 };
 OutputTarget output_target(const std::string& option);
+
+/// `path` as a terminal may show it: control characters escaped.
+std::string shown_path(const std::filesystem::path& path);
+
+/// Why a file could not be written or opened, in Chinese, from `errno`.
+std::string error_reason(int err);
 
 /// Writes `text` to standard output.
 void print(std::string_view text);

@@ -1,6 +1,9 @@
 // Where the report commands (reconcile, notices, rank) put their output:
 // standard output, one file (-o FILE), or a folder of rounds (-o DIR), and
-// the git commit that --commit makes of what changed.
+// the git commit that --commit makes of what changed. One writer at a time:
+// in a git work tree a run holds .git/duban.lock from before its first file
+// to after its commit, and everywhere the lock of the -o folder (OutputFolder)
+// from its first file on; always in this order, so two runs never deadlock.
 #pragma once
 
 #include <filesystem>
@@ -9,6 +12,8 @@
 #include <vector>
 
 #include "cli/context.h"
+#include "cli/git.h"
+#include "cli/lock.h"
 #include "cli/output.h"
 
 namespace duban {
@@ -16,8 +21,8 @@ namespace duban {
 /// Collects a command's output and commits it when asked.
 class ReportWriter {
  public:
-  /// Refuses (throws) before anything is written when --commit would take
-  /// along changes already staged.
+  /// Takes the lock (waiting for another run) before anything is written;
+  /// with --commit, refuses (throws) when there is no git work tree to commit in.
   ReportWriter(const LoadedWorkspace& loaded, const std::string& output, bool commit);
 
   /// True when -o names a folder: write files with write(); else emit().
@@ -31,7 +36,8 @@ class ReportWriter {
   void write(const std::filesystem::path& path, std::string_view text);
   /// Removes the *.md files of `dir` not in `keep`.
   void remove_stale_md(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& keep);
-  /// With --commit, commits what changed with `message`.
+  /// With --commit, commits what changed with `message`: what this run
+  /// wrote or removed, and what an earlier run whose commit failed left.
   void commit(const std::string& message);
 
  private:
@@ -39,8 +45,12 @@ class ReportWriter {
   OutputTarget target_;
   bool to_stdout_;
   bool commit_;
-  std::optional<OutputFolder> folder_;  // unless printing
-  std::vector<std::filesystem::path> changed_;
+  std::optional<GitRepository> repo_;           // with --commit
+  std::optional<LockFile> lock_;                // the work tree's, when there is one
+  std::optional<OutputFolder> folder_;          // unless printing
+  std::vector<std::filesystem::path> written_;  // written (changed or not) or removed
+  // Folders whose stale notices were removed, with the files they keep.
+  std::vector<std::pair<std::filesystem::path, std::vector<std::filesystem::path>>> swept_;
 };
 
 }  // namespace duban

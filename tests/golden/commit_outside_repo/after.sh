@@ -1,3 +1,1 @@
-git log --format=%s
-git status --porcelain
 test -e reports && echo "reports written" || echo "nothing written"

@@ -1,0 +1,4 @@
+# Another git holds the index.
+git init -q . && git config user.name 测试 && git config user.email test@example.org
+git add -A && git commit -qm 初始
+touch .git/index.lock
