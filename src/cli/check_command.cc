@@ -1,26 +1,83 @@
-// `duban check`: silent when all is well, one line per problem otherwise.
+// `duban check [PATH...]`: silent when all is well, one line per problem
+// otherwise. With paths, only the problems of those files (and of
+// tasks.yaml, against which they are checked) are shown.
+#include <algorithm>
+#include <set>
+
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "evaluate/placement.h"
 #include "evaluate/shortfalls.h"
+#include "render/placement_render.h"
 #include "render/shortfalls_render.h"
 
 namespace duban {
+namespace fs = std::filesystem;
+namespace {
+
+// How a named file is found: by its place in the workspace when it is in
+// it (progress/2025-02/江洋社区.yaml, read with the rest), else read on its
+// own under the name it was given.
+struct NamedFiles {
+  std::set<std::string> shown;
+  std::vector<ExtraFile> extra;
+};
+
+NamedFiles resolve_named(const std::vector<std::string>& paths, const fs::path& dir) {
+  NamedFiles named;
+  std::error_code ec;
+  const fs::path root = fs::canonical(dir, ec);
+  for (const std::string& given : paths) {
+    const fs::path place = fs::weakly_canonical(fs::absolute(given, ec), ec);
+    const fs::path relative = ec ? fs::path() : place.lexically_relative(root);
+    const std::string inside = relative.generic_string();
+    const bool in_workspace = !relative.empty() && inside != "." && inside.rfind("..", 0) != 0;
+    if (in_workspace && (inside == "tasks.yaml" || inside.rfind("progress/", 0) == 0)) {
+      named.shown.insert(inside);
+    } else {
+      named.shown.insert(in_workspace ? inside : given);
+      named.extra.push_back({in_workspace ? inside : given, given});
+    }
+  }
+  return named;
+}
+
+}  // namespace
 
 CommandSetup add_check_command(CLI::App& app, const GlobalOptions& g) {
-  CLI::App* sub = app.add_subcommand("check", "检查 tasks.yaml 和 progress/ 中的每个文件；无问题时不输出");
-  return {sub, [&g] {
+  CLI::App* sub = app.add_subcommand(
+      "check", "检查 tasks.yaml 和 progress/ 中的每个文件；给出文件时只检查这些进度文件；无问题时不输出");
+  auto paths = std::make_shared<std::vector<std::string>>();
+  sub->add_option("PATH", *paths, "只检查这些进度文件（例如单位发来的文件），对照 tasks.yaml");
+  return {sub, [&g, paths] {
             const Date today = resolve_today(g);
-            LoadResult loaded = load_workspace(resolve_workspace(g), today);
-            // The rules can only be applied to a workspace without errors.
+            const fs::path dir = resolve_workspace(g);
+            const NamedFiles named = resolve_named(*paths, dir);
+            LoadResult loaded = load_workspace(dir, today, named.extra);
+            auto& diagnostics = loaded.diagnostics;
+            // The rules can only be applied to a list without errors; the
+            // settled shortfalls only to a workspace where every file counts.
+            if (loaded.list_ok()) {
+              for (Diagnostic& d :
+                   placement_warnings(find_misplacements(loaded.workspace), loaded.workspace.list)) {
+                diagnostics.push_back(std::move(d));
+              }
+            }
             if (loaded.ok()) {
               for (Diagnostic& d : shortfall_warnings(settled_shortfalls(loaded.workspace, today))) {
-                loaded.diagnostics.push_back(std::move(d));
+                diagnostics.push_back(std::move(d));
               }
-              sort_diagnostics(loaded.diagnostics);
             }
-            for (const Diagnostic& d : loaded.diagnostics) fmt::print("{}\n", format_diagnostic(d));
-            return loaded.ok() ? kExitOk : kExitProblems;
+            sort_diagnostics(diagnostics);
+            if (!paths->empty()) {
+              std::erase_if(diagnostics, [&](const Diagnostic& d) {
+                return named.shown.count(d.path) == 0 &&
+                       !(d.path == "tasks.yaml" && d.severity == Severity::kError);
+              });
+            }
+            for (const Diagnostic& d : diagnostics) fmt::print("{}\n", format_diagnostic(d));
+            return has_errors(diagnostics) ? kExitProblems : kExitOk;
           }};
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "load/progress_file.h"
+#include "load/progress_names.h"
 #include "load/rejected_files.h"
 #include "load/task_file.h"
 #include "load/yaml_tree.h"
@@ -88,6 +89,14 @@ std::optional<std::string> read_file(const fs::path& file, const std::string& sh
                                      std::vector<Diagnostic>& out) {
   std::error_code ec;
   const auto size = fs::file_size(file, ec);
+  if (ec == std::errc::no_such_file_or_directory) {
+    error(out, shown, "找不到这个文件：请检查文件名和它所在的文件夹");
+    return std::nullopt;
+  }
+  if (ec == std::errc::is_a_directory || (!ec && fs::is_directory(file, ec))) {
+    error(out, shown, "这是文件夹，不是进度文件：请写出文件夹中的 .yaml 文件名");
+    return std::nullopt;
+  }
   if (ec) {
     error(out, shown, fmt::format("无法读取文件（{}）：请检查文件的权限", describe(ec)));
     return std::nullopt;
@@ -113,9 +122,42 @@ std::optional<std::string> read_file(const fs::path& file, const std::string& sh
   return bytes.str();
 }
 
-bool is_progress_file(const fs::path& p) {
-  const std::string ext = p.extension().string();
-  return ext == ".yaml" || ext == ".yml";
+void warning(std::vector<Diagnostic>& out, const std::string& shown, std::string message) {
+  out.push_back({shown, 1, 1, Severity::kWarning, std::move(message)});
+}
+
+// A folder under progress/ names the round its files report for: 2024-06.
+// Its files are read whatever its name, but a folder named otherwise cannot
+// be checked against the dates inside it (duban(5) PROGRESS FILES).
+void check_folder_name(const std::string& name, const std::string& shown, std::vector<Diagnostic>& out) {
+  if (is_month_folder_name(name)) return;
+  if (const auto m = loose_month(name)) {
+    warning(out, shown,
+            fmt::format("文件夹名应写作“年-月”，两位月份：请改名为“{}”（其中的文件照常读取）", m->iso()));
+  } else {
+    warning(out, shown,
+            "progress/ 下的文件夹应以报送月份命名，如“2024-06”：请把其中的文件移到所报月份的文件夹中"
+            "（其中的文件照常读取，但无法核对它们是否放对了月份）");
+  }
+}
+
+// Folders beside progress/ whose names look like it (Progress/, progess/):
+// nothing in them is read.
+void check_siblings(const fs::path& dir, std::vector<Diagnostic>& out) {
+  std::error_code ec;
+  std::vector<std::string> names;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_directory(ec) && looks_like_progress(it->path().filename().string())) {
+      names.push_back(it->path().filename().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  for (const std::string& name : names) {
+    warning(out, name,
+            fmt::format("duban 只读取名为 progress 的文件夹，“{}”中的文件都没有读取：如果其中是进度报送，"
+                        "请把它们移到 progress/ 中，再删除“{}”",
+                        name, name));
+  }
 }
 
 // Collects the progress files under one folder, depth first. Every folder
@@ -136,13 +178,14 @@ class ProgressWalk {
             "的文件夹");
       return {};
     }
-    walk(dir_ / "progress", "progress", where);
+    walk(dir_ / "progress", "progress", where, false);
     std::sort(files_.begin(), files_.end());
     return std::move(files_);
   }
 
  private:
-  void walk(const fs::path& folder, const std::string& shown, const fs::path& where) {
+  // `nested`: the folder is below a folder of progress/, whose name is not checked.
+  void walk(const fs::path& folder, const std::string& shown, const fs::path& where, bool nested) {
     // A link to this folder or one that holds it would never end.
     for (const fs::path& open : open_) {
       if (is_within(open, where)) {
@@ -162,21 +205,31 @@ class ProgressWalk {
     }
     std::sort(children.begin(), children.end());
     open_.push_back(where);
-    for (const fs::path& child : children) visit(child, shown + "/" + child.filename().string());
+    for (const fs::path& child : children) visit(child, shown + "/" + child.filename().string(), nested);
     open_.pop_back();
   }
 
-  void visit(const fs::path& p, const std::string& shown) {
+  void visit(const fs::path& p, const std::string& shown, bool nested) {
+    const std::string name = p.filename().string();
+    const FileKind kind = progress_file_kind(name);
     std::error_code ec;
-    const bool is_link = fs::is_symlink(fs::symlink_status(p, ec));
+    const fs::file_status own = fs::symlink_status(p, ec);
+    if (kind == FileKind::kSkipped && !fs::is_directory(own)) return;
+    if (!fs::is_symlink(own) && kind != FileKind::kProgress && !fs::is_directory(own)) {
+      warning(out_, shown, unread_file_advice(name));
+      return;
+    }
     fs::path where;
-    if (!is_link && !is_progress_file(p) && !fs::is_directory(fs::symlink_status(p, ec))) return;
     const auto status = resolve(p, shown, root_, where, out_);
     if (!status) return;
     if (fs::is_directory(*status)) {
-      walk(p, shown, where);
-    } else if (!is_progress_file(p)) {
-      // Another kind of file, such as a scanned attachment: not read.
+      if (!name.empty() && name.front() == '.') return;  // .git and other hidden folders
+      if (!nested) check_folder_name(name, shown, out_);
+      walk(p, shown, where, true);
+    } else if (kind == FileKind::kSkipped) {
+      // A link to a backup or a README: passed over like the file itself.
+    } else if (kind == FileKind::kUnread) {
+      warning(out_, shown, unread_file_advice(name));
     } else if (fs::is_regular_file(*status)) {
       files_.push_back(shown);
     } else {
@@ -194,7 +247,7 @@ class ProgressWalk {
 
 }  // namespace
 
-LoadResult load_workspace(const fs::path& dir, Date today) {
+LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<ExtraFile>& extra) {
   LoadResult result;
   auto& out = result.diagnostics;
   // Each file's problems are capped on their own, then merged.
@@ -218,9 +271,13 @@ LoadResult load_workspace(const fs::path& dir, Date today) {
   add_capped(file_out);
   result.workspace.list = std::move(tasks.list);
   const TaskIndex& index = tasks.index;
-  for (const std::string& shown : ProgressWalk(dir, root, out).files()) {
+  check_siblings(dir, out);
+  std::vector<ExtraFile> files;
+  for (std::string& shown : ProgressWalk(dir, root, out).files()) files.push_back({shown, dir / shown});
+  files.insert(files.end(), extra.begin(), extra.end());
+  for (const auto& [shown, file] : files) {
     file_out.clear();
-    if (auto bytes = read_file(dir / shown, shown, file_out)) {
+    if (auto bytes = read_file(file, shown, file_out)) {
       if (tasks.ok) {
         auto entries = load_progress_file(shown, *bytes, result.workspace.list, index, today, file_out);
         std::move(entries.begin(), entries.end(), std::back_inserter(result.workspace.entries));

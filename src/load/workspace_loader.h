@@ -20,11 +20,19 @@ struct LoadResult {
   bool list_ok() const;
 };
 
-/// Reads `dir`/tasks.yaml and `dir`/progress/**/*.yaml|yml in path order.
+/// A progress file from outside progress/, such as one a clerk sent in.
+struct ExtraFile {
+  std::string shown;           ///< its name in messages and entries
+  std::filesystem::path file;  ///< where to read it
+};
+
+/// Reads `dir`/tasks.yaml and `dir`/progress/**/*.yaml|yml in path order,
+/// then the `extra` files as if they were progress files too.
 /// Files with errors are kept out of the workspace and listed in its
 /// `rejected`; their diagnostics stay.
 /// `today` stands for the clock (entries after it are warned about).
-LoadResult load_workspace(const std::filesystem::path& dir, Date today);
+LoadResult load_workspace(const std::filesystem::path& dir, Date today,
+                          const std::vector<ExtraFile>& extra = {});
 
 /// The nearest of `start` and its ancestors that holds tasks.yaml.
 std::optional<std::filesystem::path> find_workspace(const std::filesystem::path& start);

@@ -1,2 +1,2 @@
 # A folder outside the workspace: none of its files may be listed or read.
-ln -s /etc progress/2024-07
+ln -s /etc progress/2024-09
