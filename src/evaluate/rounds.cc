@@ -1,5 +1,7 @@
 #include "evaluate/rounds.h"
 
+#include <algorithm>
+
 #include "evaluate/periods.h"
 
 namespace duban {
@@ -32,6 +34,19 @@ AsOf round_as_of(const Round& round, Date as_of) {
   return {as_of, round.decisions_end};
 }
 
+Month month_reporting(const TaskList& list, Date d) {
+  const Month m = Month::containing(d);
+  return d > m.day_clamped(list.reporting.day) ? m + 1 : m;
+}
+
+std::optional<Month> entry_round(const TaskList& list, const Entry& e) {
+  if (e.date < list.issued) return std::nullopt;
+  const int settle = is_office_action(e.status) ? list.reporting.settle_days : 0;
+  const Month m = std::max(month_reporting(list, e.date - settle), list.reporting.first);
+  if (m > list.reporting.last) return std::nullopt;
+  return m;
+}
+
 bool has_round(const TaskList& list, Month m) {
   return m >= list.reporting.first && m <= list.reporting.last;
 }
@@ -46,13 +61,14 @@ std::optional<Month> default_round_month(const TaskList& list, Date today) {
 
 bool has_rank_period(const TaskList& list, Month m) {
   const auto [first, second] = bimonth_of(m);
-  return second >= list.reporting.first && first <= list.reporting.last;
+  return second >= list.reporting.first && second <= list.reporting.last;
 }
 
 std::optional<Month> default_rank_month(const TaskList& list, Date today) {
   // The bimonth before today's is the latest that has ended.
   Month m = bimonth_of(Month::containing(today)).second - 2;
-  const Month last = bimonth_of(list.reporting.last).second;
+  Month last = bimonth_of(list.reporting.last).second;
+  if (last > list.reporting.last) last = last - 2;
   if (m > last) m = last;
   if (!has_rank_period(list, m)) return std::nullopt;
   return m;

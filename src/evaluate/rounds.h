@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "evaluate/as_of.h"
+#include "model/entry.h"
 #include "model/task_list.h"
 
 namespace duban {
@@ -35,6 +36,17 @@ AsOf round_as_of(const Round& round, Date as_of);
 /// The round of month `m`; `m` must lie in [first, last].
 Round reporting_round(const TaskList& list, Month m);
 
+/// The round whose window holds `d`, by the report day alone: the month of
+/// `d`, or the next one after the report day. Not limited to
+/// [reporting.first, reporting.last].
+Month month_reporting(const TaskList& list, Date d);
+
+/// The round entry `e` counts in: a unit's report in the round whose window
+/// holds its date, the office's 已销号 and 退回 in the round whose decisions
+/// they are (reporting.settle_days). Nothing when that is no round of the
+/// list (before the list was issued, or after reporting.last's window).
+std::optional<Month> entry_round(const TaskList& list, const Entry& e);
+
 /// True when `m` lies in [reporting.first, reporting.last].
 bool has_round(const TaskList& list, Month m);
 
@@ -46,7 +58,9 @@ std::optional<Month> default_round_month(const TaskList& list, Date today);
 /// rounds, named by its second month; nothing when none has.
 std::optional<Month> default_rank_month(const TaskList& list, Date today);
 
-/// True when the bimonth containing `m` overlaps the reporting rounds.
+/// True when the bimonth containing `m` overlaps the reporting rounds and
+/// ends by reporting.last: a bimonth whose second round is after
+/// reporting.last has no reports to rank it on.
 bool has_rank_period(const TaskList& list, Month m);
 
 /// True when ranking.group names a group of the list.

@@ -44,12 +44,19 @@ class ProgressReader {
     if (root.is_null()) return entries;  // only comments: nothing reported yet
     if (!r_.expect_map(root, "进度文件", kFileKeys)) return entries;
     FileDefaults defaults;
+    // progress/2024-06/江洋社区.yaml: the file name names the unit.
+    const std::string stem = std::filesystem::path(r_.path()).stem().string();
+    const std::optional<std::string> named = index_.canonical_unit(list_, stem);
     if (const YamlNode* v = root.find("unit")) {
       defaults.unit = unit(*v);
       defaults.unit_given = true;
+      if (named && defaults.unit && *named != *defaults.unit) {
+        r_.warning(v->pos, fmt::format("文件名是“{}”，文件里却写 unit: {}，这些进度计在“{}”名下："
+                                       "如果这是{}的报送，请把 unit 改为“{}”；否则请把文件改名为“{}.yaml”",
+                                       stem, *defaults.unit, *defaults.unit, *named, *named, *defaults.unit));
+      }
     } else {
-      // progress/2024-06/江洋社区.yaml: the file name names the unit.
-      defaults.unit = index_.canonical_unit(list_, std::filesystem::path(r_.path()).stem().string());
+      defaults.unit = named;
     }
     if (const YamlNode* v = root.find("date")) {
       defaults.date = date(*v);

@@ -7,15 +7,6 @@
 namespace duban {
 namespace {
 
-// The round a path's folder names: progress/2024-06/... -> 2024-06.
-std::optional<Month> folder_round(const std::string& path) {
-  const std::filesystem::path p(path);
-  auto part = p.begin();
-  if (part == p.end() || *part != "progress" || ++part == p.end()) return std::nullopt;
-  if (std::next(part) == p.end()) return std::nullopt;  // a file directly in progress/
-  return parse_iso_month(part->string());
-}
-
 // The unit a rejected file speaks for: one of its entries' units, else the
 // unit its file name names.
 std::optional<std::string> file_unit(const Workspace& ws, const std::string& path) {

@@ -2,6 +2,20 @@
 
 namespace duban {
 
+std::string_view parent_folder(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+std::optional<Month> folder_round(const std::string& path) {
+  constexpr std::string_view kTop = "progress/";
+  if (path.rfind(kTop, 0) != 0) return std::nullopt;
+  const std::string_view rest = std::string_view(path).substr(kTop.size());
+  const size_t slash = rest.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;  // a file directly in progress/
+  return parse_iso_month(rest.substr(0, slash));
+}
+
 std::vector<RejectedFile> rejected_through(const Workspace& ws, Month m) {
   std::vector<RejectedFile> out;
   for (const RejectedFile& r : ws.rejected) {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/date.h"
@@ -28,6 +29,14 @@ struct Workspace {
   std::vector<Entry> entries;
   std::vector<RejectedFile> rejected;  ///< by path
 };
+
+/// The folder part of a path: progress/2024-06/江洋社区.yaml ->
+/// progress/2024-06; empty for a bare file name.
+std::string_view parent_folder(std::string_view path);
+
+/// The round the folder of `path` names: progress/2024-06/江洋社区.yaml ->
+/// 2024-06; nothing for a file directly in progress/ or in another folder.
+std::optional<Month> folder_round(const std::string& path);
 
 /// The rejected files that may hold entries of month `m` or earlier: those
 /// in folders of rounds up to `m`, and those outside any round's folder.

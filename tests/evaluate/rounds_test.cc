@@ -83,7 +83,7 @@ TEST_CASE("the ranking periods a command covers, each named by its second month"
   }
 }
 
-TEST_CASE("a ranking period counts when its bimonth overlaps the rounds") {
+TEST_CASE("a ranking period counts when its bimonth overlaps the rounds and ends by the last") {
   TaskList list = small_list();
   list.reporting.first = Month::of(2024, 6);  // the first round is the second month of May-June
   list.reporting.last = Month::of(2025, 1);   // the last is the first month of January-February
@@ -92,13 +92,17 @@ TEST_CASE("a ranking period counts when its bimonth overlaps the rounds") {
     bool counts;
   };
   const Case cases[] = {
-      {"2024-04", false}, {"2024-05", true}, {"2024-06", true},
-      {"2025-01", true},  {"2025-02", true}, {"2025-03", false},
+      {"2024-04", false}, {"2024-05", true},  {"2024-06", true},  {"2024-12", true},
+      {"2025-01", false}, {"2025-02", false}, {"2025-03", false},
   };
   for (const Case& c : cases) {
     CAPTURE(std::string(c.month));
     CHECK(has_rank_period(list, *month(c.month)) == c.counts);
   }
+  // January-February 2025 has no February round: November-December is the last period.
+  CHECK(default_rank_month(list, day("2030-01-01"))->iso() == "2024-12");
+  list.reporting.last = Month::of(2025, 2);
+  CHECK(has_rank_period(list, *month("2025-01")));
   CHECK(default_rank_month(list, day("2030-01-01"))->iso() == "2025-02");
 }
 
@@ -109,6 +113,42 @@ TEST_CASE("the ranking group must be a group of the list") {
   CHECK_FALSE(has_ranking_group(list));
   list.ranking.group = "各村";
   CHECK_FALSE(has_ranking_group(list));
+}
+
+}  // namespace duban
+
+namespace duban {
+using namespace duban::testing;
+
+TEST_CASE("the round an entry counts in: by its window, the office's decisions by theirs") {
+  TaskList list = small_list();  // issued 2024-04-08, rounds 2024-05 .. 2024-12, report day 10
+  list.reporting.settle_days = 3;
+  struct Case {
+    const char* date;
+    EntryStatus status;
+    const char* round;  // nullptr: none
+  };
+  const Case cases[] = {
+      {"2024-04-07", EntryStatus::kInProgress, nullptr},  // before the list was issued
+      {"2024-04-08", EntryStatus::kInProgress, "2024-05"},
+      {"2024-05-10", EntryStatus::kInProgress, "2024-05"},
+      {"2024-05-11", EntryStatus::kInProgress, "2024-06"},
+      {"2024-05-13", EntryStatus::kClosed, "2024-05"},  // R+3: still May's decision
+      {"2024-05-14", EntryStatus::kReopened, "2024-06"},
+      {"2024-04-09", EntryStatus::kClosed, "2024-05"},
+      {"2024-12-10", EntryStatus::kDone, "2024-12"},
+      {"2024-12-11", EntryStatus::kDone, nullptr},  // after the last round's window
+      {"2024-12-13", EntryStatus::kClosed, "2024-12"},
+      {"2024-12-14", EntryStatus::kClosed, nullptr},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string(c.date));
+    Entry e;
+    e.date = day(c.date);
+    e.status = c.status;
+    const std::optional<Month> got = entry_round(list, e);
+    CHECK((got ? got->iso() : std::string("none")) == (c.round ? c.round : "none"));
+  }
 }
 
 }  // namespace duban

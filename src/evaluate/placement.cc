@@ -1,0 +1,143 @@
+#include "evaluate/placement.h"
+
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "evaluate/rounds.h"
+
+namespace duban {
+namespace {
+
+// Collects the warnings. A problem of the whole file (its folder, its
+// round) gives one warning, at the first of its entries, with their count.
+class Findings {
+ public:
+  void add(Misplacement m) {
+    const bool of_file = m.kind == PlacementKind::kOtherRound || m.kind == PlacementKind::kAfterLastRound ||
+                         m.kind == PlacementKind::kTwoFiles;
+    if (!of_file) {
+      found_.push_back(m);
+      return;
+    }
+    const auto key = std::make_tuple(m.entry->path, m.kind, m.round, m.needed);
+    if (const auto it = first_.find(key); it != first_.end()) {
+      ++found_[it->second].count;
+      return;
+    }
+    first_.emplace(key, found_.size());
+    found_.push_back(m);
+  }
+  std::vector<Misplacement> take() { return std::move(found_); }
+
+ private:
+  std::vector<Misplacement> found_;
+  std::map<std::tuple<std::string, PlacementKind, std::optional<Month>, std::optional<Month>>, size_t> first_;
+};
+
+// A misplacement of `kind` at `e`, clashing with `other` if given.
+Misplacement at(PlacementKind kind, const Entry& e, const Entry* other = nullptr) {
+  Misplacement m;
+  m.kind = kind;
+  m.entry = &e;
+  m.other = other;
+  return m;
+}
+
+// Where a report belongs: the round its date gives is the round its
+// folder names, and is a round of the list.
+void check_round(const TaskList& list, const Entry& e, Findings& out) {
+  const std::optional<Month> round = entry_round(list, e);
+  if (!round) {
+    if (e.date < list.issued) return;  // an error the loader reports
+    const int settle = is_office_action(e.status) ? list.reporting.settle_days : 0;
+    const Month last = list.reporting.last;
+    Misplacement m = at(PlacementKind::kAfterLastRound, e);
+    m.round = last;
+    m.report_date = reporting_round(list, last).report_date;
+    m.needed = month_reporting(list, e.date - settle);
+    out.add(m);
+    return;
+  }
+  const std::optional<Month> folder = folder_round(e.path);
+  if (folder && *folder != *round) {
+    Misplacement m = at(PlacementKind::kOtherRound, e);
+    m.folder = folder;
+    m.round = round;
+    // The office's decisions have their own window, up to R(M) + settle_days.
+    const auto last_day = [&](Month r) {
+      const Round of = reporting_round(list, r);
+      return is_office_action(e.status) ? of.decisions_end : of.report_date;
+    };
+    m.report_date = last_day(*round);
+    if (has_round(list, *folder)) m.folder_date = last_day(*folder);
+    out.add(m);
+  }
+}
+
+// Where a report belongs: one file per unit and folder.
+void check_one_file(const Entry& e, std::map<std::pair<std::string, std::string>, const Entry*>& files,
+                    Findings& out) {
+  const std::string folder(parent_folder(e.path));
+  const auto [it, first] = files.emplace(std::make_pair(folder, e.unit), &e);
+  if (!first && it->second->path != e.path) out.add(at(PlacementKind::kTwoFiles, e, it->second));
+}
+
+// Where a report belongs: one entry per unit, task and day. Two files of one
+// folder are warned about as such, not entry by entry.
+void check_one_entry(const Entry& e, std::map<std::tuple<std::string, std::string, Date>, const Entry*>& seen,
+                     Findings& out) {
+  const auto [it, first] = seen.emplace(std::make_tuple(e.unit, e.task, e.date), &e);
+  if (first) return;
+  const Entry& other = *it->second;
+  const auto folder = [](const Entry& x) { return parent_folder(x.path); };
+  if (other.path != e.path && folder(other) == folder(e)) return;
+  out.add(at(PlacementKind::kSameDayTwice, e, &other));
+}
+
+// Where a report belongs: nothing more to report on a closed task but the
+// office's own 退回 (STATUS RULES, Office actions), and the dates its duties
+// were held on, which go on after it is closed (已完成 with held).
+void check_after_close(const Entry& e, std::map<std::string, Date>& closed, Findings& out) {
+  if (is_office_action(e.status)) {
+    if (e.status == EntryStatus::kClosed) {
+      closed.emplace(e.task, e.date);
+    } else {
+      closed.erase(e.task);
+    }
+    return;
+  }
+  const auto it = closed.find(e.task);
+  const bool duty_dates_only = e.status == EntryStatus::kDone && !e.held.empty();
+  if (it != closed.end() && it->second < e.date && !duty_dates_only) {
+    Misplacement m = at(PlacementKind::kAfterClose, e);
+    m.closed = it->second;
+    out.add(m);
+  }
+}
+
+// Where a report belongs: 已完成 means 100 per cent.
+void check_done_percent(const Entry& e, Findings& out) {
+  if (e.status == EntryStatus::kDone && e.percent && *e.percent < 100)
+    out.add(at(PlacementKind::kDoneBelowFull, e));
+}
+
+}  // namespace
+
+std::vector<Misplacement> find_misplacements(const Workspace& ws) {
+  Findings out;
+  std::map<std::pair<std::string, std::string>, const Entry*> files;
+  std::map<std::tuple<std::string, std::string, Date>, const Entry*> seen;
+  std::map<std::string, Date> closed;  // task -> date closed, while it stays closed
+  // Entries are in date order, so each "earlier" one is met first.
+  for (const Entry& e : ws.entries) {
+    check_round(ws.list, e, out);
+    check_one_file(e, files, out);
+    check_one_entry(e, seen, out);
+    check_after_close(e, closed, out);
+    check_done_percent(e, out);
+  }
+  return out.take();
+}
+
+}  // namespace duban
