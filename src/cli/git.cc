@@ -206,6 +206,17 @@ std::string GitRepository::relative(const fs::path& path) const {
 
 void GitRepository::require_inside(const fs::path& path) const { relative(path); }
 
+std::optional<std::string> GitRepository::read(std::vector<std::string> args, std::string_view input) const {
+  GitRun run = run_git(top_, std::move(args), input);
+  if (!run.ok()) return std::nullopt;
+  return std::move(run.out);
+}
+
+bool GitRepository::is_shallow() const {
+  const auto out = read({"rev-parse", "--is-shallow-repository"});
+  return out && out->rfind("true", 0) == 0;
+}
+
 std::vector<fs::path> GitRepository::deleted_files(const fs::path& dir) const {
   const fs::path rel_dir = relative(dir);
   const GitRun run = run_git(top_, {"ls-files", "-z", "--deleted", "--", rel_dir.string()});

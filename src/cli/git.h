@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace duban {
@@ -31,6 +32,18 @@ class GitRepository {
   /// The files directly in `dir` that git tracks but that are gone from disk.
   std::vector<std::filesystem::path> deleted_files(const std::filesystem::path& dir) const;
 
+  /// Runs git in the work tree with `args` (pathspecs taken literally) and
+  /// `input` on its standard input: its standard output, or nothing when it
+  /// could not run or failed.
+  std::optional<std::string> read(std::vector<std::string> args, std::string_view input = {}) const;
+
+  /// True when the repository is a shallow clone, without its full history.
+  bool is_shallow() const;
+
+  /// `path` relative to the work tree, as git names it; throws
+  /// CommandFailure (one line) when it lies outside.
+  std::string relative(const std::filesystem::path& path) const;
+
   /// Commits `paths` (written, or removed) with `message`, and nothing else,
   /// when they differ from the last commit; returns whether it committed. On
   /// failure, restores the index entries of `paths` as they were and throws
@@ -41,7 +54,6 @@ class GitRepository {
   GitRepository(std::filesystem::path top, std::filesystem::path git_dir)
       : top_(std::move(top)), git_dir_(std::move(git_dir)) {}
 
-  std::string relative(const std::filesystem::path& path) const;
   bool restore_index(const std::vector<std::string>& paths, const std::vector<std::string>& saved) const;
   [[noreturn]] void fail(const std::string& step, const std::string& stderr_text,
                          const std::string& stdout_text, const std::string& index_state) const;

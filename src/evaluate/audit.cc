@@ -1,0 +1,68 @@
+#include "evaluate/audit.h"
+
+#include "evaluate/rounds.h"
+
+namespace duban {
+
+std::vector<EntryField> changed_fields(const Entry& a, const Entry& b) {
+  std::vector<EntryField> out;
+  if (a.status != b.status) out.push_back(EntryField::kStatus);
+  if (a.percent != b.percent) out.push_back(EntryField::kPercent);
+  if (a.progress != b.progress) out.push_back(EntryField::kProgress);
+  if (a.problems != b.problems) out.push_back(EntryField::kProblems);
+  if (a.next != b.next) out.push_back(EntryField::kNext);
+  if (a.metrics != b.metrics) out.push_back(EntryField::kMetrics);
+  if (a.milestones != b.milestones) out.push_back(EntryField::kMilestones);
+  if (a.held != b.held) out.push_back(EntryField::kHeld);
+  return out;
+}
+
+// duban(1) audit: an entry of round M is late (补录) when the commit that
+// first holds it is dated after R(M) (the office's decisions: after R(M) +
+// reporting.settle_days); a change or removal counts after the commit that
+// last wrote reports/<M>/reconcile.md, or without one after R(M).
+std::vector<AuditRow> audit_round(const TaskList& list, const History& history, Month m) {
+  const Round round = reporting_round(list, m);
+  const auto reconciled = history.reconciled.find(m);
+  const auto after_reconcile = [&](int commit) {
+    if (reconciled != history.reconciled.end()) return commit > reconciled->second;
+    return history.commits[commit].date > round.report_date;
+  };
+  std::vector<AuditRow> rows;
+  for (const EntryEvent& ev : history.events) {
+    const Entry& e = ev.entry();
+    if (entry_round(list, e) != m) continue;
+    AuditRow row;
+    row.round = m;
+    row.event = &ev;
+    if (ev.before && ev.after) row.changed = changed_fields(*ev.before, *ev.after);
+    switch (ev.kind) {
+      case EntryEvent::Kind::kUncommitted:
+        row.kind = AuditKind::kUncommitted;
+        break;
+      case EntryEvent::Kind::kAdded: {
+        const Date due = is_office_action(e.status) ? round.decisions_end : round.report_date;
+        if (history.commits[ev.commit].date > due) {
+          row.kind = AuditKind::kLate;
+        } else if (after_reconcile(ev.commit)) {
+          row.kind = AuditKind::kChangedAfterReconcile;
+        } else {
+          continue;
+        }
+        break;
+      }
+      case EntryEvent::Kind::kChanged:
+        if (!after_reconcile(ev.commit)) continue;
+        row.kind = AuditKind::kChangedAfterReconcile;
+        break;
+      case EntryEvent::Kind::kRemoved:
+        if (!after_reconcile(ev.commit)) continue;
+        row.kind = AuditKind::kRemovedAfterReconcile;
+        break;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace duban

@@ -1,0 +1,38 @@
+// The audit (留痕) of a reporting round: which of its entries entered the
+// record late, which changed after the round was reconciled, and which no
+// commit holds yet (duban(1) audit; duban(5) STATUS RULES, Reporting rounds).
+#pragma once
+
+#include <vector>
+
+#include "model/history.h"
+#include "model/task_list.h"
+
+namespace duban {
+
+/// What an audit row reports.
+enum class AuditKind {
+  kLate,                   ///< 补录: first committed after the round's report date
+  kChangedAfterReconcile,  ///< 对账后改动
+  kRemovedAfterReconcile,  ///< 对账后删除
+  kUncommitted,            ///< 未提交
+};
+
+/// A part of an entry that a change touched.
+enum class EntryField { kStatus, kPercent, kProgress, kProblems, kNext, kMetrics, kMilestones, kHeld };
+
+/// One row of the audit.
+struct AuditRow {
+  AuditKind kind = AuditKind::kLate;
+  Month round;
+  const EntryEvent* event = nullptr;
+  std::vector<EntryField> changed;  ///< what differs between event->before and event->after
+};
+
+/// The audit of round `m`, in the order of the history.
+std::vector<AuditRow> audit_round(const TaskList& list, const History& history, Month m);
+
+/// The fields in which `a` and `b` differ, in the order of EntryField.
+std::vector<EntryField> changed_fields(const Entry& a, const Entry& b);
+
+}  // namespace duban

@@ -1,0 +1,16 @@
+// `duban audit`: the audit (留痕) of a round as Markdown, CSV or JSON.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "evaluate/audit.h"
+#include "render/format.h"
+
+namespace duban {
+
+/// The audit of round `m` in `format` (md, csv or json).
+std::string render_audit(const TaskList& list, const History& history, Month m,
+                         const std::vector<AuditRow>& rows, Format format);
+
+}  // namespace duban
