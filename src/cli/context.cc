@@ -5,6 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "cli/git.h"
+#include "cli/history.h"
+#include "evaluate/audit.h"
+
 namespace duban {
 
 Date resolve_today(const GlobalOptions& g) {
@@ -46,6 +50,22 @@ LoadedWorkspace load_or_fail(const GlobalOptions& g) {
     fmt::print(stderr,
                "duban: {} 个进度文件有错误，未计入本次报表（报表中“报送文件有误（未计入）”一节列出）\n",
                loaded.workspace.rejected.size());
+  }
+  if (loaded.workspace.list.reporting.on_time_by_commit) {
+    const auto repo = GitRepository::find_if_any(dir);
+    if (!repo) {
+      throw CommandFailure{
+          kExitProblems,
+          "duban: tasks.yaml 设定 on_time: commit（按提交日期判定按时报送），但工作目录不在 git "
+          "仓库中：请在 git 仓库中运行，或把 on_time 改为 date"};
+    }
+    if (repo->is_shallow()) {
+      throw CommandFailure{
+          kExitProblems,
+          "duban: tasks.yaml 设定 on_time: commit（按提交日期判定按时报送），但这个仓库是浅克隆，"
+          "没有完整的提交记录：请先运行 git fetch --unshallow，再重新运行"};
+    }
+    date_by_record(loaded.workspace, read_history(*repo, dir, loaded.workspace), today);
   }
   return {dir, std::move(loaded.workspace), today};
 }

@@ -1,8 +1,29 @@
 #include "evaluate/audit.h"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 #include "evaluate/rounds.h"
 
 namespace duban {
+
+void date_by_record(Workspace& ws, const History& history, Date today) {
+  std::map<std::tuple<std::string, std::string, Date>, Date>
+      first;  // unit, task, date -> first commit's date
+  for (const EntryEvent& ev : history.events) {
+    if (ev.commit < 0 || !ev.after) continue;
+    const Entry& e = *ev.after;
+    first.emplace(std::make_tuple(e.unit, e.task, e.date),
+                  history.commits[static_cast<size_t>(ev.commit)].date);
+  }
+  for (Entry& e : ws.entries) {
+    const auto it = first.find(std::make_tuple(e.unit, e.task, e.date));
+    const Date recorded = it == first.end() ? today : it->second;
+    if (recorded > e.date) e.date = recorded;
+  }
+  std::stable_sort(ws.entries.begin(), ws.entries.end(), entry_before);
+}
 
 std::vector<EntryField> changed_fields(const Entry& a, const Entry& b) {
   std::vector<EntryField> out;

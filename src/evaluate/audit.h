@@ -7,6 +7,7 @@
 
 #include "model/history.h"
 #include "model/task_list.h"
+#include "model/workspace.h"
 
 namespace duban {
 
@@ -31,6 +32,12 @@ struct AuditRow {
 
 /// The audit of round `m`, in the order of the history.
 std::vector<AuditRow> audit_round(const TaskList& list, const History& history, Month m);
+
+/// With reporting.on_time: commit (duban(5) STATUS RULES, Reporting rounds),
+/// each entry counts from the date of the commit that first holds it when
+/// that is later than its own date; an entry no commit holds counts from
+/// `today`. The entries are put back in order.
+void date_by_record(Workspace& ws, const History& history, Date today);
 
 /// The fields in which `a` and `b` differ, in the order of EntryField.
 std::vector<EntryField> changed_fields(const Entry& a, const Entry& b);

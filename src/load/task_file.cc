@@ -21,7 +21,7 @@ const std::vector<std::string> kTopKeys = {"title", "issuer", "issued",   "repor
 const std::vector<std::string> kRankingKeys = {"group", "weights"};
 const std::vector<std::string> kWeightKeys = {"reporting", "completion", "overdue", "duties", "targets"};
 const std::vector<std::string> kReportingKeys = {"office",      "day",   "warn_days", "reply_days",
-                                                 "settle_days", "first", "last"};
+                                                 "settle_days", "first", "last",      "on_time"};
 const std::vector<std::string> kUnitKeys = {"name", "aliases"};
 const std::vector<std::string> kSectionKeys = {"title", "tasks"};
 const std::vector<std::string> kTaskKeys = {"id",  "title",      "content", "owners",
@@ -162,6 +162,18 @@ class TaskFileReader {
     }
     if (const YamlNode* v = node.find("settle_days")) {
       rep.settle_days = r_.integer(*v, 0, 20).value_or(rep.settle_days);
+    }
+    if (const YamlNode* v = node.find("on_time")) {
+      if (auto rule = r_.text(*v)) {
+        if (*rule == "date" || *rule == "commit") {
+          rep.on_time_by_commit = *rule == "commit";
+        } else {
+          r_.error(v->pos,
+                   fmt::format("“on_time”应为 date（按进度写明的日期判定按时报送）或 commit（按首次提交到 "
+                               "git 的日期判定），这里是“{}”",
+                               *rule));
+        }
+      }
     }
     if (const YamlNode* v = node.find("first")) first_ = r_.month(*v);
     if (const YamlNode* v = node.find("last")) last_ = r_.month(*v);

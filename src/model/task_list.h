@@ -80,6 +80,7 @@ struct Reporting {
   int settle_days = 0;  ///< the office's 已销号/退回 this many days after R(M) belong to round M
   Month first;
   Month last;
+  bool on_time_by_commit = false;  ///< on_time: commit, a report counts from its first commit's date
 };
 
 /// Weights of the bi-monthly ranking's components (每双月考核排名).

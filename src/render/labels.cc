@@ -108,4 +108,9 @@ std::string texts_cell(const TaskStatus& t, const std::vector<TaskText>& texts) 
   return out;
 }
 
+std::string on_time_note(const TaskList& list) {
+  return list.reporting.on_time_by_commit ? "按时报送以首次提交到 git 的日期为准（reporting.on_time: commit）"
+                                          : "";
+}
+
 }  // namespace duban

@@ -42,6 +42,10 @@ const char* rank_part_label(RankPart p);
 /// A number without needless decimals: 15, 98.5.
 std::string format_number(double v);
 
+/// With reporting.on_time: commit, the line a report's header carries to say
+/// so; empty otherwise.
+std::string on_time_note(const TaskList& list);
+
 /// 加装电梯 12/15, 调解队伍 甲社区 未报/1, 端午邻里节 未达成：甲社区、乙社区 —
 /// one label per target shortfall, one per milestone (its pending members joined).
 std::vector<std::string> shortfall_labels(const std::vector<Shortfall>& unmet);

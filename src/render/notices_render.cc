@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "render/json_writer.h"
+#include "render/labels.h"
 #include "render/ledger.h"
 #include "render/table.h"
 
@@ -25,6 +26,7 @@ std::string render_notice(const TaskList& list, const Reconciliation& rec, const
   out += fmt::format(
       "根据《{}》每月对账销号安排，经对 {} 报送轮次（截至 {}）进行对账，你单位有以下事项需要督办：\n",
       markdown_text(list.title), rec.round.month.iso(), chinese_date(rec.as_of));
+  if (const std::string note = on_time_note(list); !note.empty()) out += fmt::format("\n{}。\n", note);
   int part = 0;
   static constexpr const char* kNumbers[] = {"一", "二", "三"};
   if (!notice.overdue.empty()) {

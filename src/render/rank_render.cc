@@ -44,9 +44,11 @@ std::string weights_line(const RankReport& r) {
 
 std::string render_markdown(const TaskList& list, const RankReport& r) {
   std::string out = fmt::format("# {} 考核排名（{}）\n\n", markdown_text(list.title), period_words(r));
-  out += fmt::format("- 考核对象：{}\n- 考核期：{} 至 {}\n- 截至：{}（第二个月的报送日）\n\n",
+  out += fmt::format("- 考核对象：{}\n- 考核期：{} 至 {}\n- 截至：{}（第二个月的报送日）\n",
                      markdown_text(r.group), r.first.first_day().iso(), r.second.last_day().iso(),
                      r.as_of.iso());
+  if (const std::string note = on_time_note(list); !note.empty()) out += fmt::format("- {}\n", note);
+  out += "\n";
   out += render_markdown_table(rank_table(r));
   out += rejected_section(r.rejected);
   out += fmt::format(

@@ -95,7 +95,9 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
     out += fmt::format("- 销号、退回计入区间：{} 至 {}（报送日后 {} 天内办公室的决定计入本轮）\n",
                        r.decisions_start.iso(), r.decisions_end.iso(), list.reporting.settle_days);
   }
-  out += fmt::format("- 截至：{}\n- 对账单位：{}\n\n", rec.as_of.iso(), markdown_text(list.reporting.office));
+  out += fmt::format("- 截至：{}\n- 对账单位：{}\n", rec.as_of.iso(), markdown_text(list.reporting.office));
+  if (const std::string note = on_time_note(list); !note.empty()) out += fmt::format("- {}\n", note);
+  out += "\n";
   out += "## 汇总\n\n" + render_markdown_table(counts_table(rec));
   out += "\n## 台账\n\n" + render_markdown_table(ledger(rec, true));
 
@@ -159,6 +161,7 @@ std::string render_json(const TaskList& list, const Reconciliation& rec) {
     w.key("decisions_window").strings({r.decisions_start.iso(), r.decisions_end.iso()});
   }
   w.field("as_of", rec.as_of.iso());
+  if (list.reporting.on_time_by_commit) w.field("on_time", "commit");
   w.key("counts").begin_object();
   for (TaskState s : kTaskStates) w.field(task_state_code(s), rec.counts[static_cast<size_t>(s)]);
   w.end_object();

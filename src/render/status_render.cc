@@ -62,17 +62,23 @@ std::string render_json(const TaskList& list, const StatusReport& report) {
   return finish_report_json(w, report.rejected);
 }
 
+// "（按时报送以……为准）" after the as-of date, with reporting.on_time: commit.
+std::string on_time_suffix(const TaskList& list) {
+  const std::string note = on_time_note(list);
+  return note.empty() ? "" : fmt::format("（{}）", note);
+}
+
 }  // namespace
 
 std::string render_status(const TaskList& list, const StatusReport& report, Format format, TextStyle style) {
   switch (format) {
     case Format::kText:
-      return fmt::format("截至 {}\n{}{}", report.as_of.iso(),
+      return fmt::format("截至 {}{}\n{}{}", report.as_of.iso(), on_time_suffix(list),
                          render_text_table(status_table(report, true, style)),
                          rejected_text(report.rejected));
     case Format::kMarkdown:
-      return fmt::format("# {} 任务状态\n\n截至 {}\n\n{}{}", markdown_text(list.title), report.as_of.iso(),
-                         render_markdown_table(status_table(report, false, style)),
+      return fmt::format("# {} 任务状态\n\n截至 {}{}\n\n{}{}", markdown_text(list.title), report.as_of.iso(),
+                         on_time_suffix(list), render_markdown_table(status_table(report, false, style)),
                          rejected_section(report.rejected));
     case Format::kCsv:
       return render_csv(status_table(report, false, style));

@@ -18,7 +18,7 @@ inline TaskList small_list() {
   TaskList list;
   list.title = "测试清单";
   list.issued = day("2024-04-08");
-  list.reporting = {"党政综合办公室", 10, 30, 5, 0, Month::of(2024, 5), Month::of(2024, 12)};
+  list.reporting = {"党政综合办公室", 10, 30, 5, 0, Month::of(2024, 5), Month::of(2024, 12), false};
   list.units = {{"党政综合办公室", {"党政办"}}, {"甲社区", {}}, {"乙社区", {}}};
   list.groups = {{"各社区", {"甲社区", "乙社区"}}};
   list.sections = {{"一"}};
