@@ -48,9 +48,12 @@ Format FormatOption::value() const {
 
 Format FormatOption::for_file(const std::filesystem::path& path) const {
   const std::string ext = path.extension().string();
+  // R.XLSX as Windows may name it is an xlsx too.
+  std::string lower = ext;
+  for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   std::vector<std::string> known;
   for (const Format f : offered_) {
-    if (ext != format_extension(f)) {
+    if (lower != format_extension(f)) {
       known.push_back(format_extension(f));
     } else if (given() && value() != f) {
       std::filesystem::path renamed = path;
