@@ -34,7 +34,9 @@ void reconcile_round(const Workspace& ws, Month month) {
   const TaskList& list = ws.list;
   if (!has_round(list, month)) return;
   const Reconciliation rec = reconcile(ws, month, reporting_round(list, month).report_date);
-  for (Format f : {Format::kMarkdown, Format::kCsv, Format::kJson}) render_reconciliation(list, rec, f);
+  for (Format f : {Format::kMarkdown, Format::kCsv, Format::kJson, Format::kXlsx}) {
+    render_reconciliation(list, rec, f);
+  }
   const std::vector<Notice> notices = build_notices(list, rec);
   render_notices(list, rec, notices, Format::kMarkdown);
   render_notices(list, rec, notices, Format::kJson);
@@ -45,6 +47,7 @@ void rank_period(const Workspace& ws, Month month) {
   if (!has_ranking_group(ws.list) || !has_rank_period(ws.list, month)) return;
   const RankReport report = rank_units(ws, month);
   for (Format f : kFormats) render_rank(ws.list, report, f);
+  render_rank(ws.list, report, Format::kXlsx);
 }
 
 }  // namespace

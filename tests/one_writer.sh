@@ -32,7 +32,7 @@ own_files() {  # commit: exit 1 unless every file is its command's
   message=$(git log -1 --format=%s "$1")
   while IFS= read -r file; do
     case $message in
-      "对账销号 "*) [[ $file =~ ^reports/[0-9]{4}-[0-9]{2}/reconcile\.(md|csv)$ ]] || return 1 ;;
+      "对账销号 "*) [[ $file =~ ^reports/[0-9]{4}-[0-9]{2}/reconcile\.(md|csv|xlsx)$ ]] || return 1 ;;
       "督办通知 "*) [[ $file =~ ^reports/[0-9]{4}-[0-9]{2}/notices/[^/]+\.md$ ]] || return 1 ;;
       *) return 1 ;;
     esac

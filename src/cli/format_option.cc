@@ -3,8 +3,25 @@
 #include <fmt/format.h>
 
 #include "cli/failure.h"
+#include "cli/output.h"
 
 namespace duban {
+
+const char* format_extension(Format format) {
+  switch (format) {
+    case Format::kText:
+      return ".txt";
+    case Format::kMarkdown:
+      return ".md";
+    case Format::kCsv:
+      return ".csv";
+    case Format::kJson:
+      return ".json";
+    case Format::kXlsx:
+      return ".xlsx";
+  }
+  return "";
+}
 
 void FormatOption::add_to(CLI::App* sub) {
   std::vector<std::string> names;
@@ -27,6 +44,34 @@ Format FormatOption::value() const {
   }
   // CLI11 has checked the name already.
   throw CommandFailure{kExitUsage, fmt::format("duban: 不认识的格式“{}”", text_)};
+}
+
+Format FormatOption::for_file(const std::filesystem::path& path) const {
+  const std::string ext = path.extension().string();
+  // R.XLSX as Windows may name it is an xlsx too.
+  std::string lower = ext;
+  for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  std::vector<std::string> known;
+  for (const Format f : offered_) {
+    if (lower != format_extension(f)) {
+      known.push_back(format_extension(f));
+    } else if (given() && value() != f) {
+      std::filesystem::path renamed = path;
+      renamed.replace_extension(format_extension(value()));
+      throw CommandFailure{kExitUsage,
+                           fmt::format("duban: -o {} 的扩展名是 {}，与 --format {} 不符：请去掉 --format {}，"
+                                       "或把文件名改为 {}",
+                                       shown_path(path), ext, text_, text_, shown_path(renamed))};
+    } else {
+      return f;
+    }
+  }
+  const std::string last = known.back();
+  known.pop_back();
+  throw CommandFailure{kExitUsage,
+                       fmt::format("duban: -o {}：这个命令不写扩展名为“{}”的文件，能写的是 {} 或 {}；"
+                                   "要写入文件夹，请在末尾加 /，如 -o reports/",
+                                   shown_path(path), shown_path(ext), fmt::join(known, "、"), last)};
 }
 
 }  // namespace duban

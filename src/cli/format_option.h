@@ -2,6 +2,7 @@
 // CLI11's check, the help text and the parser all come from that list.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,9 @@
 #include "render/format.h"
 
 namespace duban {
+
+/// The extension of a file in `format`: .txt, .md, .csv, .json or .xlsx.
+const char* format_extension(Format format);
 
 /// The --format of one command; the first format offered is the default.
 class FormatOption {
@@ -26,6 +30,11 @@ class FormatOption {
   void add_to(CLI::App* sub);
   /// The format given, or the default.
   Format value() const;
+  /// Whether --format was given.
+  bool given() const { return !text_.empty(); }
+  /// The format of the file -o `path` names: the one its extension says,
+  /// which --format, when given, must not contradict; else a usage error.
+  Format for_file(const std::filesystem::path& path) const;
 
  private:
   std::vector<Format> offered_;

@@ -27,7 +27,9 @@ RoundOutput notices_round(const LoadedWorkspace& loaded, const RoundOptions&, Mo
 CommandSetup add_notices_command(CLI::App& app, const GlobalOptions& g) {
   CLI::App* sub = app.add_subcommand("notices", "某月的督办通知：每个有逾期任务或未按时报送的单位一份");
   RoundCommand notices{RoundKind::kRound, {Format::kMarkdown, Format::kJson}, notices_round};
-  notices.output_help = "写入文件；若为目录（如 reports/），每个单位写入 <目录>/<YYYY-MM>/notices/<单位>.md";
+  notices.output_help =
+      "写入文件，格式由扩展名（.md .json）决定；若为目录（如 reports/），"
+      "每个单位写入 <目录>/<YYYY-MM>/notices/<单位>.md";
   notices.commit_subject = "督办通知";
   return {sub, add_round_command(sub, g, std::move(notices))};
 }

@@ -316,8 +316,11 @@ fs::path file_in(const fs::path& dir, const std::string& name) {
 
 OutputTarget output_target(const std::string& option) {
   std::error_code ec;
-  const bool dir = (!option.empty() && option.back() == '/') || fs::is_directory(option, ec);
-  return {dir, fs::path(option)};
+  const fs::path path(option);
+  // No -o: standard output, neither a folder nor a file.
+  const bool dir =
+      !option.empty() && (option.back() == '/' || fs::is_directory(path, ec) || !path.has_extension());
+  return {dir, path};
 }
 
 std::string shown_path(const fs::path& path) { return shown(path); }

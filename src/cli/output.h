@@ -52,9 +52,10 @@ class OutputFolder {
 /// character, not starting with `.`); else throws CommandFailure.
 std::filesystem::path file_in(const std::filesystem::path& dir, const std::string& name);
 
-/// Where a command writes its files, from -o PATH: a folder (existing, or
-/// written with a trailing slash) takes PATH/<YYYY-MM>/NAME; anything else
-/// is taken as the file itself.
+/// Where a command writes its files, from -o PATH: a folder (written with a
+/// trailing slash, existing, or a name without an extension) takes
+/// PATH/<YYYY-MM>/NAME; anything else is the file itself, whose extension
+/// says its format.
 struct OutputTarget {
   bool directory = false;
   std::filesystem::path path;

@@ -9,7 +9,8 @@ namespace {
 RoundOutput rank_round(const LoadedWorkspace& loaded, const RoundOptions&, Month month,
                        std::optional<Format> format) {
   const RankReport report = rank_units(loaded.ws, month);
-  return document_or_md_csv("rank", format, [&](Format f) { return render_rank(loaded.ws.list, report, f); });
+  return document_or_report_files("rank", format,
+                                  [&](Format f) { return render_rank(loaded.ws.list, report, f); });
 }
 
 }  // namespace
@@ -17,9 +18,12 @@ RoundOutput rank_round(const LoadedWorkspace& loaded, const RoundOptions&, Month
 CommandSetup add_rank_command(CLI::App& app, const GlobalOptions& g) {
   CLI::App* sub =
       app.add_subcommand("rank", "每双月考核排名：按时报送、任务完成、未逾期、常态化工作、目标达成");
-  RoundCommand rank{
-      RoundKind::kRankPeriod, {Format::kText, Format::kMarkdown, Format::kCsv, Format::kJson}, rank_round};
-  rank.output_help = "写入文件；若为目录（如 reports/），写入 <目录>/<双月第二个月>/rank.md 和 .csv";
+  RoundCommand rank{RoundKind::kRankPeriod,
+                    {Format::kText, Format::kMarkdown, Format::kCsv, Format::kJson, Format::kXlsx},
+                    rank_round};
+  rank.output_help =
+      "写入文件，格式由扩展名（.txt .md .csv .json .xlsx）决定；若为目录（如 reports/），"
+      "写入 <目录>/<双月第二个月>/rank.md、.csv 和 .xlsx";
   rank.commit_subject = "考核排名";
   return {sub, add_round_command(sub, g, std::move(rank))};
 }

@@ -1,5 +1,7 @@
 #include "cli/round_command.h"
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "cli/output.h"
@@ -69,11 +71,23 @@ std::string rounds_label(const std::vector<Month>& months) {
   return fmt::format("{}..{}", months.front().iso(), months.back().iso());
 }
 
+// The format of standard output or of the -o file: its extension's.
+Format output_format(const RoundOptions& o) {
+  const OutputTarget target = output_target(o.output);
+  const Format format = o.output.empty() ? o.format.value() : o.format.for_file(target.path);
+  if (o.output.empty() && format == Format::kXlsx && isatty(STDOUT_FILENO) != 0) {
+    throw CommandFailure{
+        kExitUsage, "duban: Excel 文件（--format xlsx）无法显示在终端上：请用 -o 指定文件，如 -o 对账.xlsx"};
+  }
+  return format;
+}
+
 int write_rounds(const GlobalOptions& g, const RoundOptions& o, const RoundCommand& c) {
   check_output_options(o);
+  const bool to_directory = output_target(o.output).directory;
+  const Format format = to_directory ? o.format.value() : output_format(o);
   const LoadedWorkspace loaded = load_or_fail(g);
   const std::vector<Month> months = choose_months(loaded.ws.list, o, c.kind, loaded.today);
-  const Format format = o.format.value();
   ReportWriter out(loaded, o.output, o.commit);
   for (const Month month : months) {
     if (!out.to_directory()) {
@@ -115,13 +129,14 @@ Runner add_round_command(CLI::App* sub, const GlobalOptions& g, RoundCommand com
   return [&g, o, command = std::move(command)] { return write_rounds(g, *o, command); };
 }
 
-RoundOutput document_or_md_csv(const char* name, std::optional<Format> format,
-                               const std::function<std::string(Format)>& render) {
+RoundOutput document_or_report_files(const char* name, std::optional<Format> format,
+                                     const std::function<std::string(Format)>& render) {
   if (format) return {render(*format), {}, {}};
-  return {{},
-          {{fmt::format("{}.md", name), render(Format::kMarkdown)},
-           {fmt::format("{}.csv", name), render(Format::kCsv)}},
-          {}};
+  RoundOutput out;
+  for (const Format f : {Format::kMarkdown, Format::kCsv, Format::kXlsx}) {
+    out.files.emplace_back(fmt::format("{}{}", name, format_extension(f)), render(f));
+  }
+  return out;
 }
 
 }  // namespace duban

@@ -61,8 +61,8 @@ struct RoundCommand {
 Runner add_round_command(CLI::App* sub, const GlobalOptions& g, RoundCommand command);
 
 /// The usual output of a round: the document in `format`, or with no format
-/// NAME.md and NAME.csv in the round's folder.
-RoundOutput document_or_md_csv(const char* name, std::optional<Format> format,
-                               const std::function<std::string(Format)>& render);
+/// NAME.md, NAME.csv and NAME.xlsx in the round's folder.
+RoundOutput document_or_report_files(const char* name, std::optional<Format> format,
+                                     const std::function<std::string(Format)>& render);
 
 }  // namespace duban

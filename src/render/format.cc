@@ -12,6 +12,8 @@ const char* format_name(Format format) {
       return "csv";
     case Format::kJson:
       return "json";
+    case Format::kXlsx:
+      return "xlsx";
   }
   return "";
 }

@@ -72,6 +72,14 @@ std::string frequency(const Duty& d) {
   return fmt::format("{}至少{}次", period_info(d.every).label, d.times);
 }
 
+std::vector<Date> short_periods(const DutyStatus& d, const DutyRecord& r, DateRange window) {
+  std::vector<Date> starts;
+  for (size_t i = 0; i < r.held.size(); ++i) {
+    if (window.contains(r.periods[i].last) && r.held[i] < d.duty->times) starts.push_back(r.periods[i].first);
+  }
+  return starts;
+}
+
 Table duty_compliance_table(const std::vector<const TaskStatus*>& tasks, DateRange window) {
   Table table{{"序号", "工作", "频次", "单位", "达标/考核期数", "达标率", "本轮未达标"}, {}};
   for (const TaskStatus* task : tasks) {
@@ -80,11 +88,7 @@ Table duty_compliance_table(const std::vector<const TaskStatus*>& tasks, DateRan
       for (const DutyRecord& r : d.units) {
         if (r.judged == 0) continue;
         std::vector<std::string> short_here;
-        for (size_t i = 0; i < r.held.size(); ++i) {
-          if (window.contains(r.periods[i].last) && r.held[i] < d.duty->times) {
-            short_here.push_back(r.periods[i].first.iso());
-          }
-        }
+        for (const Date first : short_periods(d, r, window)) short_here.push_back(first.iso());
         table.rows.push_back({t.task->id, d.duty->name, frequency(*d.duty), r.unit,
                               fmt::format("{}/{}", r.compliant, r.judged), percent_of(r.compliant, r.judged),
                               fmt::format("{}", fmt::join(short_here, "、"))});

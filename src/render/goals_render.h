@@ -27,6 +27,9 @@ std::string unmet_cell(const TaskStatus& t);
 /// 每周至少1次
 std::string frequency(const Duty& d);
 
+/// The first days of the judged periods of `r` that fell short and ended inside `window`.
+std::vector<Date> short_periods(const DutyStatus& d, const DutyRecord& r, DateRange window);
+
 /// Every duty's record per unit as of the report, and the periods that fell
 /// short and ended inside `window` (the round's).
 Table duty_compliance_table(const std::vector<const TaskStatus*>& tasks, DateRange window);

@@ -119,6 +119,7 @@ std::string render_notices(const TaskList& list, const Reconciliation& rec,
     case Format::kText:  // not offered by `notices`; Markdown reads well as text
     case Format::kMarkdown:
     case Format::kCsv:  // not offered by `notices`
+    case Format::kXlsx:
       return render_markdown(list, rec, notices);
     case Format::kJson:
       return render_json(list, rec, notices);

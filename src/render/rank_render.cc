@@ -7,6 +7,7 @@
 #include "render/json_writer.h"
 #include "render/labels.h"
 #include "render/ledger.h"
+#include "render/rank_xlsx.h"
 #include "render/table.h"
 
 namespace duban {
@@ -17,10 +18,6 @@ std::string one_decimal(double v) { return fmt::format("{:.1f}", v); }
 std::string component_cell(const RankComponent& c) {
   if (!c.rate) return "—";
   return fmt::format("{}%（{}/{}）", one_decimal(*c.rate * 100), c.count, c.total);
-}
-
-std::string period_words(const RankReport& r) {
-  return fmt::format("{}年{}—{}月", r.first.year(), r.first.month(), r.second.month());
 }
 
 Table rank_table(const RankReport& r) {
@@ -43,7 +40,7 @@ std::string weights_line(const RankReport& r) {
 }
 
 std::string render_markdown(const TaskList& list, const RankReport& r) {
-  std::string out = fmt::format("# {} 考核排名（{}）\n\n", markdown_text(list.title), period_words(r));
+  std::string out = fmt::format("# {} 考核排名（{}）\n\n", markdown_text(list.title), rank_period_words(r));
   out += fmt::format("- 考核对象：{}\n- 考核期：{} 至 {}\n- 截至：{}（第二个月的报送日）\n",
                      markdown_text(r.group), r.first.first_day().iso(), r.second.last_day().iso(),
                      r.as_of.iso());
@@ -51,18 +48,10 @@ std::string render_markdown(const TaskList& list, const RankReport& r) {
   out += "\n";
   out += render_markdown_table(rank_table(r));
   out += rejected_section(r.rejected);
-  out += fmt::format(
-      "\n## 计分方法\n\n"
-      "得分 = Σ（权重 × 比率）÷ 参与计分的权重之和 × 100，保留一位小数；某项无可考核内容时记“—”，"
-      "不计入得分，也不影响其他单位。得分相同者名次相同。\n\n"
-      "- 按时报送：考核期内各轮应报进度中按时报送的比例。\n"
-      "- 任务完成：完成时限在考核期结束前的本单位任务中，已完成或已销号的比例。\n"
-      "- 未逾期：完成时限早于截至日的本单位任务中，未逾期（已完成或已销号）的比例。\n"
-      "- 常态化工作：在本考核期两轮统计区间内（{} 至 {}）结束的常态化工作期次中达标的比例。\n"
-      "- 目标达成：完成时限在考核期结束前、本单位牵头或按单位考核的目标的平均完成率（单项最高 100%）。\n\n"
-      "权重：{}。\n",
-      r.window_start.iso(), r.as_of.iso(), weights_line(r));
-  return out;
+  const RankMethod method = rank_method(r);
+  out += fmt::format("\n## 计分方法\n\n{}\n\n", method.score);
+  for (const std::string& part : method.parts) out += fmt::format("- {}\n", part);
+  return out + fmt::format("\n{}\n", method.weights);
 }
 
 std::string render_json(const RankReport& r) {
@@ -94,10 +83,27 @@ std::string render_json(const RankReport& r) {
 
 }  // namespace
 
+std::string rank_period_words(const RankReport& r) {
+  return fmt::format("{}年{}—{}月", r.first.year(), r.first.month(), r.second.month());
+}
+
+RankMethod rank_method(const RankReport& r) {
+  return {
+      "得分 = Σ（权重 × 比率）÷ 参与计分的权重之和 × 100，保留一位小数；某项无可考核内容时记“—”，"
+      "不计入得分，也不影响其他单位。得分相同者名次相同。",
+      {"按时报送：考核期内各轮应报进度中按时报送的比例。",
+       "任务完成：完成时限在考核期结束前的本单位任务中，已完成或已销号的比例。",
+       "未逾期：完成时限早于截至日的本单位任务中，未逾期（已完成或已销号）的比例。",
+       fmt::format("常态化工作：在本考核期两轮统计区间内（{} 至 {}）结束的常态化工作期次中达标的比例。",
+                   r.window_start.iso(), r.as_of.iso()),
+       "目标达成：完成时限在考核期结束前、本单位牵头或按单位考核的目标的平均完成率（单项最高 100%）。"},
+      fmt::format("权重：{}。", weights_line(r))};
+}
+
 std::string render_rank(const TaskList& list, const RankReport& report, Format format) {
   switch (format) {
     case Format::kText:
-      return fmt::format("{} 考核排名（{}，截至 {}）\n{}{}", report.group, period_words(report),
+      return fmt::format("{} 考核排名（{}，截至 {}）\n{}{}", report.group, rank_period_words(report),
                          report.as_of.iso(), render_text_table(rank_table(report)),
                          rejected_text(report.rejected));
     case Format::kMarkdown:
@@ -106,6 +112,8 @@ std::string render_rank(const TaskList& list, const RankReport& report, Format f
       return render_csv(rank_table(report));
     case Format::kJson:
       return render_json(report);
+    case Format::kXlsx:
+      return render_rank_xlsx(list, report);
   }
   return {};
 }

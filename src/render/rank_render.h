@@ -2,11 +2,23 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "evaluate/ranking.h"
 #include "render/format.h"
 
 namespace duban {
+
+/// 2024年5—6月
+std::string rank_period_words(const RankReport& r);
+
+/// How the score is made (计分方法): the rule, one line per part, the weights.
+struct RankMethod {
+  std::string score;
+  std::vector<std::string> parts;
+  std::string weights;
+};
+RankMethod rank_method(const RankReport& r);
 
 /// The ranking in `format`; every component shows its rate and what it was
 /// computed from, and "—" when there was nothing to judge.

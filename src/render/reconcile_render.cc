@@ -6,6 +6,7 @@
 #include "render/json_writer.h"
 #include "render/labels.h"
 #include "render/ledger.h"
+#include "render/reconcile_xlsx.h"
 #include "render/table.h"
 
 namespace duban {
@@ -195,6 +196,8 @@ std::string render_reconciliation(const TaskList& list, const Reconciliation& re
       return render_csv(ledger(rec, false));
     case Format::kJson:
       return render_json(list, rec);
+    case Format::kXlsx:
+      return render_reconcile_xlsx(list, rec);
   }
   return {};
 }

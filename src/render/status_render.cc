@@ -80,6 +80,7 @@ std::string render_status(const TaskList& list, const StatusReport& report, Form
       return fmt::format("# {} 任务状态\n\n截至 {}{}\n\n{}{}", markdown_text(list.title), report.as_of.iso(),
                          on_time_suffix(list), render_markdown_table(status_table(report, false, style)),
                          rejected_section(report.rejected));
+    case Format::kXlsx:  // not offered by `status`
     case Format::kCsv:
       return render_csv(status_table(report, false, style));
     case Format::kJson:

@@ -51,6 +51,7 @@ std::string render_tasks(const TaskList& list, Format format) {
       return render_text_table(table);
     case Format::kMarkdown:
       return fmt::format("# {}\n\n{}", markdown_text(list.title), render_markdown_table(table));
+    case Format::kXlsx:  // not offered by `tasks`
     case Format::kCsv:
       return render_csv(table);
     case Format::kJson:

@@ -208,4 +208,27 @@ TEST_CASE("a failed write names the path and leaves the old file and no temporar
   CHECK(read(root / "2024-06") == "a file where the round's folder goes");
 }
 
+TEST_CASE("-o names a folder when it ends in /, exists or has no extension; else a file") {
+  Scratch scratch;
+  fs::create_directories(scratch.dir / "reports.2024");
+  const std::string existing = (scratch.dir / "reports.2024").string();
+  struct Case {
+    std::string option;
+    bool directory;
+  };
+  for (const Case& c : std::vector<Case>{{"reports/", true},
+                                         {"reports", true},
+                                         {"newdir", true},
+                                         {existing, true},
+                                         {"a/b.2024/", true},
+                                         {".", true},
+                                         {"r.xlsx", false},
+                                         {"out/rank.md", false},
+                                         {"对账.csv", false},
+                                         {"", false}}) {
+    CAPTURE(c.option);
+    CHECK(output_target(c.option).directory == c.directory);
+  }
+}
+
 }  // namespace duban

@@ -1,0 +1,1 @@
+find newdir | LC_ALL=C sort
