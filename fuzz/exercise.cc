@@ -30,24 +30,28 @@ std::set<Month> sample_months(const TaskList& list, Date today) {
   return months;
 }
 
-void reconcile_round(const Workspace& ws, Month month) {
+// The workbooks cost several times the other formats together (a zip of a
+// dozen parts): each input renders each of them for one month only. Both
+// return whether the month had a round or period.
+bool reconcile_round(const Workspace& ws, Month month, bool workbook) {
   const TaskList& list = ws.list;
-  if (!has_round(list, month)) return;
+  if (!has_round(list, month)) return false;
   const Reconciliation rec = reconcile(ws, month, reporting_round(list, month).report_date);
-  for (Format f : {Format::kMarkdown, Format::kCsv, Format::kJson, Format::kXlsx}) {
-    render_reconciliation(list, rec, f);
-  }
+  for (Format f : {Format::kMarkdown, Format::kCsv, Format::kJson}) render_reconciliation(list, rec, f);
+  if (workbook) render_reconciliation(list, rec, Format::kXlsx);
   const std::vector<Notice> notices = build_notices(list, rec);
   render_notices(list, rec, notices, Format::kMarkdown);
   render_notices(list, rec, notices, Format::kJson);
   for (const Notice& n : notices) render_notice(list, rec, n);
+  return true;
 }
 
-void rank_period(const Workspace& ws, Month month) {
-  if (!has_ranking_group(ws.list) || !has_rank_period(ws.list, month)) return;
+bool rank_period(const Workspace& ws, Month month, bool workbook) {
+  if (!has_ranking_group(ws.list) || !has_rank_period(ws.list, month)) return false;
   const RankReport report = rank_units(ws, month);
   for (Format f : kFormats) render_rank(ws.list, report, f);
-  render_rank(ws.list, report, Format::kXlsx);
+  if (workbook) render_rank(ws.list, report, Format::kXlsx);
+  return true;
 }
 
 }  // namespace
@@ -58,9 +62,10 @@ void exercise(const Workspace& ws, Date today) {
   const StatusReport status = evaluate_status(ws, today);
   for (Format f : kFormats) render_status(list, status, f, TextStyle{true});
   for (const TaskStatus& t : status.tasks) render_task_detail(list, t, TextStyle{false});
+  bool reconcile_book = true, rank_book = true;
   for (const Month m : sample_months(list, today)) {
-    reconcile_round(ws, m);
-    rank_period(ws, m);
+    if (reconcile_round(ws, m, reconcile_book)) reconcile_book = false;
+    if (rank_period(ws, m, rank_book)) rank_book = false;
   }
   shortfall_warnings(settled_shortfalls(ws, today));
 }
