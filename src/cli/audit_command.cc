@@ -35,9 +35,15 @@ CommandSetup add_audit_command(CLI::App& app, const GlobalOptions& g) {
                        if (!*history)
                          *history = read_history(audit_repository(loaded.dir), loaded.dir, loaded.ws);
                        const std::vector<AuditRow> rows = audit_round(loaded.ws.list, **history, month);
-                       return document_or_md_csv("audit", format, [&](Format f) {
+                       const auto render = [&](Format f) {
                          return render_audit(loaded.ws.list, **history, month, rows, f);
-                       });
+                       };
+                       // An -o folder gets audit.md and audit.csv.
+                       if (format) return RoundOutput{render(*format), {}, {}};
+                       RoundOutput out;
+                       out.files.emplace_back("audit.md", render(Format::kMarkdown));
+                       out.files.emplace_back("audit.csv", render(Format::kCsv));
+                       return out;
                      }};
   audit.output_help = "写入文件；若为目录（如 reports/），写入 <目录>/<YYYY-MM>/audit.md 和 .csv";
   audit.commit_subject = "留痕";
