@@ -27,6 +27,7 @@ struct Workspace {
   TaskList list;
   std::vector<Entry> entries;
   std::vector<RejectedFile> rejected;  ///< by path
+  bool sample = false;                 ///< a progress file says `sample: true` (示例数据)
 };
 
 /// The rejected files that may hold entries of month `m` or earlier: those

@@ -27,6 +27,9 @@ std::string unmet_cell(const TaskStatus& t);
 /// 每周至少1次
 std::string frequency(const Duty& d);
 
+/// Whose record a duty's is: the unit, and its item in brackets when the duty has items.
+std::string duty_record_name(const DutyRecord& r);
+
 /// Every duty's record per unit as of the report, and the periods that fell
 /// short and ended inside `window` (the round's).
 Table duty_compliance_table(const std::vector<const TaskStatus*>& tasks, DateRange window);

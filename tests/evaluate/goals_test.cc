@@ -60,9 +60,9 @@ Entry with_milestone(Entry e, const std::string& name) {
 }
 
 Entry with_held(Entry e, const std::string& name, std::vector<const char*> dates) {
-  std::vector<Date> ds;
-  for (const char* d : dates) ds.push_back(day(d));
-  e.held.emplace_back(name, ds);
+  HeldDays held{name, "", {}};
+  for (const char* d : dates) held.spans.push_back({day(d), day(d)});
+  e.held.push_back(held);
   return e;
 }
 
