@@ -10,6 +10,7 @@
 #include "cli/output.h"
 #include "evaluate/status.h"
 #include "model/text.h"
+#include "render/ledger.h"
 #include "render/status_render.h"
 
 namespace duban {
@@ -66,7 +67,7 @@ CommandSetup add_status_command(CLI::App& app, const GlobalOptions& g) {
             const Format format = o->format.value();
             const TextStyle style{isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr};
             if (format == Format::kText && !o->task.empty()) {
-              print(render_task_detail(list, report.tasks.front(), style));
+              print(sample_banner(report.sample) + render_task_detail(list, report.tasks.front(), style));
             } else {
               print(render_status(list, report, format, style));
             }

@@ -1,7 +1,6 @@
 #include "evaluate/goals.h"
 
 #include <algorithm>
-#include <set>
 
 #include "evaluate/deadline.h"
 
@@ -21,11 +20,18 @@ GoalState open_state(Date due, Date as_of, int warn_days) {
   return GoalState::kOnTrack;
 }
 
-// The units a goal is judged for: the members of `per`, else the lead.
+// The units a goal is judged for: the members of `per` (or the one unit it
+// names), else the lead.
 std::vector<std::string> judged_units(const TaskList& list, const Task& task,
                                       const std::optional<std::string>& per) {
-  if (per) return list.find_group(*per)->members;
+  if (per) return list.members_of(*per);
   return {list.lead_unit(task)};
+}
+
+// duban(5) GOAL RULES, Targets: a ceiling is met at or below its value.
+bool target_met(const Target& target, std::optional<double> value) {
+  if (!value) return false;
+  return target.at_most ? *value <= target.value : *value >= target.value;
 }
 
 template <typename Fn>
@@ -47,7 +53,7 @@ TargetStatus evaluate_target(const Workspace& ws, const Task& task, const Target
         if (name == target.name) v.value = value;
       }
     });
-    v.met = v.value && *v.value >= target.value;
+    v.met = target_met(target, v.value);
     s.values.push_back(std::move(v));
   }
   const bool all_met =
@@ -59,8 +65,7 @@ TargetStatus evaluate_target(const Workspace& ws, const Task& task, const Target
 // duban(5) GOAL RULES, Milestones.
 MilestoneStatus evaluate_milestone(const Workspace& ws, const Task& task, const Milestone& m, Date as_of) {
   MilestoneStatus s{&m, GoalState::kOnTrack, {}, {}};
-  const std::vector<std::string> members =
-      m.per ? ws.list.find_group(*m.per)->members : std::vector<std::string>{};
+  const std::vector<std::string> members = m.per ? ws.list.members_of(*m.per) : std::vector<std::string>{};
   for_each_entry(ws, task, as_of, [&](const Entry& e) {
     if (std::find(e.milestones.begin(), e.milestones.end(), m.name) == e.milestones.end()) return;
     if (m.per && std::find(members.begin(), members.end(), e.unit) == members.end()) return;
@@ -86,32 +91,70 @@ MilestoneStatus evaluate_milestone(const Workspace& ws, const Task& task, const 
   return s;
 }
 
+// The days of `spans` merged into disjoint runs, in order.
+std::vector<DaySpan> merged(std::vector<DaySpan> spans) {
+  std::sort(spans.begin(), spans.end(), [](const DaySpan& a, const DaySpan& b) { return a.first < b.first; });
+  std::vector<DaySpan> out;
+  for (const DaySpan& s : spans) {
+    if (!out.empty() && s.first <= out.back().last + 1) {
+      out.back().last = std::max(out.back().last, s.last);
+    } else {
+      out.push_back(s);
+    }
+  }
+  return out;
+}
+
+// The number of distinct days of `runs` (merged, in order) inside `p`;
+// `next` is the first run that may still reach `p`, periods coming in order.
+int days_held_in(const std::vector<DaySpan>& runs, size_t& next, const DateRange& p) {
+  while (next < runs.size() && runs[next].last < p.first) ++next;
+  int n = 0;
+  for (size_t i = next; i < runs.size() && runs[i].first <= p.last; ++i) {
+    n += std::min(runs[i].last, p.last) - std::max(runs[i].first, p.first) + 1;
+  }
+  return n;
+}
+
+// The days reported for one duty (and item), by `unit` alone with `per`,
+// else by every owner.
+std::vector<DaySpan> reported_days(const Workspace& ws, const Task& task, const Duty& duty,
+                                   const std::string& unit, const std::string& item, Date as_of) {
+  std::vector<DaySpan> spans;
+  for_each_entry(ws, task, as_of, [&](const Entry& e) {
+    // Without `per` every owner's dates count for the lead's record.
+    if (duty.per && e.unit != unit) return;
+    for (const HeldDays& h : e.held) {
+      if (h.duty == duty.name && h.item == item) spans.insert(spans.end(), h.spans.begin(), h.spans.end());
+    }
+  });
+  return merged(std::move(spans));
+}
+
 // duban(5) GOAL RULES, Duties.
 DutyStatus evaluate_duty(const Workspace& ws, const Task& task, const Duty& duty, Date as_of) {
   DutyStatus s{&duty, {}};
-  const std::vector<DateRange> periods = required_periods(duty.every, ws.list.issued, duty.until);
+  const Date start = duty.from ? std::max(*duty.from, ws.list.issued) : ws.list.issued;
+  const std::vector<DateRange> periods = required_periods(duty.every, start, duty.until, ws.list.calendar);
+  const std::vector<std::string> items = duty.items.empty() ? std::vector<std::string>{""} : duty.items;
   for (const std::string& unit : judged_units(ws.list, task, duty.per)) {
-    std::set<Date> dates;
-    for_each_entry(ws, task, as_of, [&](const Entry& e) {
-      // Without `per` every owner's dates count for the lead's record.
-      if (duty.per && e.unit != unit) return;
-      for (const auto& [name, held] : e.held) {
-        if (name == duty.name) dates.insert(held.begin(), held.end());
+    for (const std::string& item : items) {
+      const std::vector<DaySpan> runs = reported_days(ws, task, duty, unit, item, as_of);
+      DutyRecord r{unit, item, periods, {}, 0, 0, {}};
+      size_t next = 0;
+      for (const DateRange& p : periods) {
+        if (p.last > as_of) break;  // judged once it has ended
+        const int n = days_held_in(runs, next, p);
+        r.held.push_back(n);
+        ++r.judged;
+        if (n >= duty.times) {
+          ++r.compliant;
+        } else {
+          r.missed.push_back(p.first);
+        }
       }
-    });
-    DutyRecord r{unit, periods, {}, 0, 0, {}};
-    for (const DateRange& p : periods) {
-      if (p.last > as_of) break;  // judged once it has ended
-      const auto n = static_cast<int>(std::distance(dates.lower_bound(p.first), dates.upper_bound(p.last)));
-      r.held.push_back(n);
-      ++r.judged;
-      if (n >= duty.times) {
-        ++r.compliant;
-      } else {
-        r.missed.push_back(p.first);
-      }
+      s.units.push_back(std::move(r));
     }
-    s.units.push_back(std::move(r));
   }
   return s;
 }
@@ -134,7 +177,8 @@ std::vector<Shortfall> shortfalls_of(const Goals& goals) {
     for (const TargetValue& v : t.values) {
       if (v.met) continue;
       const auto unit = t.target->per ? std::optional<std::string>(v.unit) : std::nullopt;
-      out.push_back({ShortfallKind::kTarget, t.target->name, unit, v.value, t.target->value});
+      out.push_back(
+          {ShortfallKind::kTarget, t.target->name, unit, v.value, t.target->value, t.target->at_most});
     }
   }
   for (const MilestoneStatus& m : goals.milestones) {

@@ -46,6 +46,7 @@ struct MilestoneStatus {
 /// day of each judged period that fell short.
 struct DutyRecord {
   std::string unit;
+  std::string item;                ///< the item, for a duty with items; else empty
   std::vector<DateRange> periods;  ///< every required period, judged or not
   std::vector<int> held;           ///< distinct held dates per period (judged ones)
   int judged = 0;
@@ -55,7 +56,7 @@ struct DutyRecord {
 
 struct DutyStatus {
   const Duty* duty = nullptr;
-  std::vector<DutyRecord> units;  ///< one per member with `per`, else the lead
+  std::vector<DutyRecord> units;  ///< one per member with `per`, else the lead; per item when it has items
 };
 
 /// All three kinds for one task.
@@ -78,6 +79,7 @@ struct Shortfall {
   std::optional<std::string> unit;  ///< the member concerned, when the goal is per unit
   std::optional<double> value;      ///< targets: the value reported; nothing when none was
   std::optional<double> goal;       ///< targets: the value to reach
+  bool at_most = false;             ///< targets: the value is a ceiling
 };
 
 /// The targets not met (per member when `per`), then the milestones not

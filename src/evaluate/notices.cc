@@ -28,6 +28,10 @@ NoticeItem item_for(const Reconciliation& rec, size_t task, const std::string& u
 }  // namespace
 
 Date reply_deadline(const TaskList& list, const Round& round) {
+  // duban(5) STATUS RULES, Supervision notices: working days when the list counts them.
+  if (list.reporting.reply_workdays) {
+    return list.calendar.nth_workday_after(round.report_date, *list.reporting.reply_workdays);
+  }
   return round.report_date + list.reporting.reply_days;
 }
 

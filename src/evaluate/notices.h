@@ -29,8 +29,9 @@ struct Notice {
   std::vector<RejectedFile> rejected;  ///< the unit's files left out: to correct and send again
 };
 
-/// The day by which the notices of `round` ask for an answer: R(M) plus
-/// reporting.reply_days.
+/// The day by which the notices of `round` ask for an answer: the
+/// reporting.reply_workdays-th working day after R(M) when set, else R(M)
+/// plus reporting.reply_days.
 Date reply_deadline(const TaskList& list, const Round& round);
 
 /// The notices of a reconciliation, in tasks.yaml unit order.

@@ -20,9 +20,10 @@ DateRange period_containing(Period p, Date d) {
   return {first, first + (info.days - 1)};
 }
 
-std::vector<DateRange> required_periods(Period p, Date from, Date until) {
+std::vector<DateRange> required_periods(Period p, Date from, Date until, const WorkCalendar& calendar) {
   std::vector<DateRange> periods;
   for (DateRange r = period_containing(p, from); r.last <= until; r = period_containing(p, r.last + 1)) {
+    if (p == Period::kWorkday && !calendar.is_workday(r.first)) continue;
     if (r.first >= from) periods.push_back(r);
   }
   return periods;

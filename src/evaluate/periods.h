@@ -20,8 +20,10 @@ struct DateRange {
 DateRange period_containing(Period p, Date d);
 
 /// The periods a duty requires: those starting on or after `from` and
-/// ending on or before `until`, in order.
-std::vector<DateRange> required_periods(Period p, Date from, Date until);
+/// ending on or before `until`, in order; of a working-day duty, only the
+/// working days of `calendar`.
+std::vector<DateRange> required_periods(Period p, Date from, Date until,
+                                        const WorkCalendar& calendar = WorkCalendar{});
 
 /// The bimonth (Jan–Feb, …) containing month `m`: its two months.
 std::pair<Month, Month> bimonth_of(Month m);

@@ -50,6 +50,15 @@ const ShareStatus* share_of(const TaskStatus& t, const std::string& unit) {
   return nullptr;
 }
 
+// duban(5) RANKING RULES, Parts of the score: a target's attainment, up to
+// 1; a ceiling (at_most) exceeded scores the ceiling over the value.
+double attainment_of(const Target& target, const TargetValue& v) {
+  if (v.met) return 1;
+  if (!v.value) return 0;
+  if (target.at_most) return *v.value > 0 ? target.value / *v.value : 0;
+  return std::min(*v.value / target.value, 1.0);
+}
+
 // duban(5) RANKING RULES, Parts of the score: completion, overdue, duties and
 // targets, from the status as of the period's as-of date.
 void add_status_parts(const StatusReport& status, const RankReport& r, UnitRank& u) {
@@ -79,7 +88,7 @@ void add_status_parts(const StatusReport& status, const RankReport& r, UnitRank&
       for (const TargetValue& v : ts.values) {
         if (v.unit != u.unit) continue;
         count(targets, v.met);
-        attainment += std::min(v.value.value_or(0) / ts.target->value, 1.0);
+        attainment += attainment_of(*ts.target, v);
       }
     }
   }
@@ -113,6 +122,7 @@ RankReport rank_units(const Workspace& ws, Month m) {
   r.group = ws.list.ranking.group;
   r.weights = ws.list.ranking.weights;
   r.rejected = rejected_through(ws, r.second);
+  r.sample = ws.sample;
   const Group* group = ws.list.find_group(r.group);
   if (group == nullptr) return r;
   for (const std::string& unit : group->members) r.units.push_back({unit, 0, std::nullopt, {}});

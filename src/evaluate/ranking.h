@@ -44,6 +44,7 @@ struct RankReport {
   RankingWeights weights;
   std::vector<UnitRank> units;         ///< by rank, then tasks.yaml order
   std::vector<RejectedFile> rejected;  ///< files left out that may bear on it
+  bool sample = false;                 ///< computed from sample data (示例数据)
 };
 
 /// Ranks the members of ranking.group over the bimonth containing `m`.

@@ -38,6 +38,7 @@ Reconciliation reconcile(const Workspace& ws, Month m, Date as_of) {
   rec.round = reporting_round(ws.list, m);
   rec.as_of = as_of;
   rec.rejected = rejected_through(ws, m);
+  rec.sample = ws.sample;
   // The ledger's texts are this round's: older texts would pass for news.
   StatusReport status = evaluate_status(ws, round_as_of(rec.round, as_of), rec.round.window_start);
   for (TaskStatus& t : status.tasks) {

@@ -48,6 +48,7 @@ struct Reconciliation {
   std::vector<OverdueTask> overdue;
   std::vector<MissingReport> missing_reports;  ///< by unit (tasks.yaml order), then task id
   std::vector<RejectedFile> rejected;          ///< files left out that may bear on the round
+  bool sample = false;                         ///< computed from sample data (示例数据)
 
   const TaskStatus& task(size_t index) const { return ledger[index].status; }
 };

@@ -188,7 +188,7 @@ TaskStatus evaluate_task(const Workspace& ws, const Task& task, AsOf as_of, std:
 }
 
 StatusReport evaluate_status(const Workspace& ws, AsOf as_of, std::optional<Date> texts_since) {
-  StatusReport report{as_of.reports, {}, rejected_through(ws, Month::containing(as_of.reports))};
+  StatusReport report{as_of.reports, {}, rejected_through(ws, Month::containing(as_of.reports)), ws.sample};
   std::vector<const Task*> tasks;
   for (const Task& t : ws.list.tasks) tasks.push_back(&t);
   std::stable_sort(tasks.begin(), tasks.end(),

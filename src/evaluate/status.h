@@ -75,6 +75,7 @@ struct StatusReport {
   Date as_of;
   std::vector<TaskStatus> tasks;
   std::vector<RejectedFile> rejected;  ///< files left out that may bear on it
+  bool sample = false;                 ///< computed from sample data (示例数据)
 };
 
 /// Applies the rules to the entries that count as of `as_of`; texts come

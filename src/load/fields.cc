@@ -164,6 +164,39 @@ std::optional<DueDate> FieldReader::due(const YamlNode& value) {
   return std::nullopt;
 }
 
+std::optional<bool> FieldReader::boolean(const YamlNode& value) {
+  if (value.is_scalar() && (value.text == "true" || value.text == "false")) return value.text == "true";
+  error(where(value), fmt::format("{}应为 true（是）或 false（否）{}", label(value),
+                                  value.is_scalar() ? fmt::format("，这里是“{}”", value.text) : ""));
+  return std::nullopt;
+}
+
+std::optional<DaySpan> FieldReader::day_span(const YamlNode& value) {
+  const size_t dots = value.is_scalar() ? value.text.find("..") : std::string::npos;
+  if (dots == std::string::npos) {
+    auto d = date(value);
+    if (!d) return std::nullopt;
+    return DaySpan{*d, *d};
+  }
+  const std::string_view text = value.text;
+  const auto first = parse_iso_date(text.substr(0, dots));
+  const auto last = parse_iso_date(text.substr(dots + 2));
+  if (!first || !last) {
+    error(where(value),
+          fmt::format(
+              "{}不是有效的日期范围“{}”：请写成 2025-01-02..2025-01-27 的形式（起止日期之间两个半角句点），"
+              "并确认这两天都存在",
+              label(value), value.text));
+    return std::nullopt;
+  }
+  if (*first > *last) {
+    error(where(value), fmt::format("日期范围“{}”的起止颠倒：请把较早的日期写在前面，如 {}..{}", value.text,
+                                    last->iso(), first->iso()));
+    return std::nullopt;
+  }
+  return DaySpan{*first, *last};
+}
+
 std::vector<const YamlNode*> FieldReader::list(const YamlNode& value) {
   std::vector<const YamlNode*> items;
   if (value.is_sequence()) {

@@ -12,6 +12,7 @@
 #include "model/date.h"
 #include "model/diagnostic.h"
 #include "model/due_date.h"
+#include "model/entry.h"
 
 namespace duban {
 
@@ -44,6 +45,10 @@ class FieldReader {
   std::optional<Date> date(const YamlNode& value);
   std::optional<Month> month(const YamlNode& value);
   std::optional<DueDate> due(const YamlNode& value);
+  /// true or false.
+  std::optional<bool> boolean(const YamlNode& value);
+  /// A date, or a range of dates written 2025-01-02..2025-01-27 (first not after last).
+  std::optional<DaySpan> day_span(const YamlNode& value);
   /// The items of a sequence; a single scalar counts as a list of one.
   std::vector<const YamlNode*> list(const YamlNode& value);
   /// Non-empty texts of a sequence.

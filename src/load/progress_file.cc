@@ -12,7 +12,7 @@
 namespace duban {
 namespace {
 
-const std::vector<std::string> kFileKeys = {"unit", "date", "entries"};
+const std::vector<std::string> kFileKeys = {"unit", "date", "entries", "sample"};
 const std::vector<std::string> kEntryKeys = {"task",    "unit",       "date",     "status",
                                              "percent", "progress",   "problems", "next",
                                              "metrics", "milestones", "held"};
@@ -43,6 +43,7 @@ class ProgressReader {
     std::vector<Entry> entries;
     if (root.is_null()) return entries;  // only comments: nothing reported yet
     if (!r_.expect_map(root, "进度文件", kFileKeys)) return entries;
+    if (const YamlNode* v = root.find("sample")) sample_ = r_.boolean(*v).value_or(false);
     FileDefaults defaults;
     // progress/2024-06/江洋社区.yaml: the file name names the unit.
     const std::string stem = std::filesystem::path(r_.path()).stem().string();
@@ -243,33 +244,82 @@ class ProgressReader {
       }
       const auto names = names_of(task.duties);
       for (const YamlNode& h : v->children) {
-        if (std::find(names.begin(), names.end(), h.key) == names.end()) {
+        const auto duty = std::find_if(task.duties.begin(), task.duties.end(),
+                                       [&](const Duty& d) { return d.name == h.key; });
+        if (duty == task.duties.end()) {
           undefined(h.key_pos, "常态化工作", h.key, names);
-          continue;
+        } else if (duty->items.empty()) {
+          ok = held_days(h, *duty, "", e) && ok;
+        } else {
+          ok = held_items(h, *duty, e) && ok;
         }
-        std::vector<Date> dates;
-        for (const YamlNode* item : r_.list(h)) {
-          auto d = r_.date(*item);
-          if (!d) {
-            ok = false;
-          } else if (*d > e.date) {
-            r_.error(item->pos, fmt::format("开展日期 {} 晚于本条进度的日期 {}：尚未发生的活动不能报送",
-                                            d->iso(), e.date.iso()));
-            ok = false;
-          } else {
-            dates.push_back(*d);
-          }
-        }
-        e.held.emplace_back(h.key, std::move(dates));
       }
     }
     return ok;
   }
 
+  // The items of a duty that has them: {职工之家: [日期], 爱心驿站: [日期]}.
+  bool held_items(const YamlNode& h, const Duty& duty, Entry& e) {
+    if (!h.is_map()) {
+      r_.error(FieldReader::where(h),
+               fmt::format("“{}”按项分别考核（{}）：请写成 {{{}: [日期, …]}}，每项列出各自的开展日期",
+                           duty.name, fmt::join(duty.items, "、"), duty.items.front()));
+      return false;
+    }
+    bool ok = true;
+    for (const YamlNode& item : h.children) {
+      if (std::find(duty.items.begin(), duty.items.end(), item.key) == duty.items.end()) {
+        const std::string suggestion = r_.few_errors() ? closest_match(item.key, duty.items) : "";
+        r_.error(item.key_pos,
+                 fmt::format("“{}”没有“{}”这一项：{}", duty.name, item.key,
+                             suggestion.empty() ? fmt::format("可用的有 {}", fmt::join(duty.items, "、"))
+                                                : fmt::format("是不是“{}”？", suggestion)));
+        ok = false;
+        continue;
+      }
+      ok = held_days(item, duty, item.key, e) && ok;
+    }
+    return ok;
+  }
+
+  // The dates and ranges of one duty or item; a range only for a daily or
+  // working-day duty, and nothing after the entry's own date.
+  bool held_days(const YamlNode& node, const Duty& duty, const std::string& item, Entry& e) {
+    bool ok = true;
+    HeldDays held{duty.name, item, {}};
+    const bool daily = duty.every == Period::kDay || duty.every == Period::kWorkday;
+    for (const YamlNode* value : r_.list(node)) {
+      auto span = r_.day_span(*value);
+      if (!span) {
+        ok = false;
+      } else if (span->first != span->last && !daily) {
+        r_.error(value->pos, fmt::format("范围“{}”只能用于每日（day）或每个工作日（workday）的常态化工作，"
+                                         "“{}”是{}的：请逐一列出开展日期",
+                                         value->text, duty.name, period_info(duty.every).label));
+        ok = false;
+      } else if (span->last > e.date) {
+        r_.error(value->pos, fmt::format("开展日期 {} 晚于本条进度的日期 {}：尚未发生的活动不能报送{}",
+                                         span->last.iso(), e.date.iso(),
+                                         span->first != span->last ? "（范围的结束日期也不能晚于它）" : ""));
+        ok = false;
+      } else {
+        held.spans.push_back(*span);
+      }
+    }
+    e.held.push_back(std::move(held));
+    return ok;
+  }
+
+ public:
+  /// True once the file has said `sample: true`.
+  bool sample() const { return sample_; }
+
+ private:
   FieldReader r_;
   const TaskList& list_;
   const TaskIndex& index_;
   Date today_;
+  bool sample_ = false;
 };
 
 }  // namespace
@@ -286,10 +336,14 @@ const std::vector<std::string>& progress_file_keys() {
 }
 
 std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes, const TaskList& list,
-                                      const TaskIndex& index, Date today, std::vector<Diagnostic>& out) {
+                                      const TaskIndex& index, Date today, std::vector<Diagnostic>& out,
+                                      bool* sample) {
   YamlParse parsed = parse_yaml(path, bytes, progress_file_keys(), out);
   if (!parsed.ok) return {};
-  return ProgressReader(path, list, index, today, out).read(parsed.root);
+  ProgressReader reader(path, list, index, today, out);
+  std::vector<Entry> entries = reader.read(parsed.root);
+  if (sample != nullptr && reader.sample()) *sample = true;
+  return entries;
 }
 
 std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes, const TaskList& list,

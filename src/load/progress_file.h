@@ -19,9 +19,11 @@ namespace duban {
 std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes, const TaskList& list,
                                       Date today, std::vector<Diagnostic>& out);
 
-/// The same, with `index` built once from `list` for all the files.
+/// The same, with `index` built once from `list` for all the files; sets
+/// `*sample` when given and the file says `sample: true` (示例数据).
 std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes, const TaskList& list,
-                                      const TaskIndex& index, Date today, std::vector<Diagnostic>& out);
+                                      const TaskIndex& index, Date today, std::vector<Diagnostic>& out,
+                                      bool* sample = nullptr);
 
 /// Every key the progress format knows, at any level.
 const std::vector<std::string>& progress_file_keys();

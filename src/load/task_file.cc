@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -16,19 +17,22 @@
 namespace duban {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"title", "issuer", "issued",   "reporting",
-                                           "units", "groups", "sections", "ranking"};
+const std::vector<std::string> kTopKeys = {"title",  "issuer",   "issued",  "reporting", "units",
+                                           "groups", "sections", "ranking", "calendar"};
+const std::vector<std::string> kCalendarKeys = {"off", "work"};
 const std::vector<std::string> kRankingKeys = {"group", "weights"};
 const std::vector<std::string> kWeightKeys = {"reporting", "completion", "overdue", "duties", "targets"};
-const std::vector<std::string> kReportingKeys = {"office",      "day",   "warn_days", "reply_days",
-                                                 "settle_days", "first", "last",      "on_time"};
+const std::vector<std::string> kReportingKeys = {
+    "office", "day", "warn_days", "reply_days", "settle_days", "first", "last", "on_time", "reply_workdays"};
 const std::vector<std::string> kUnitKeys = {"name", "aliases"};
 const std::vector<std::string> kSectionKeys = {"title", "tasks"};
-const std::vector<std::string> kTaskKeys = {"id",  "title",      "content", "owners",
-                                            "due", "milestones", "targets", "duties"};
+const std::vector<std::string> kTaskKeys = {"id",         "title",   "content", "owners",      "due",
+                                            "milestones", "targets", "duties",  "carried_from"};
 const std::vector<std::string> kMilestoneKeys = {"name", "due", "per"};
-const std::vector<std::string> kTargetKeys = {"name", "value", "unit", "due", "per"};
-const std::vector<std::string> kDutyKeys = {"name", "every", "times", "per", "until"};
+const std::vector<std::string> kTargetKeys = {"name", "value", "unit", "due", "per", "at_most"};
+const std::vector<std::string> kDutyKeys = {"name", "every", "times", "per", "until", "items", "from"};
+// The longest run of days off or worked a `calendar` entry may give.
+constexpr int kMaxCalendarRun = 31;
 
 // Reads one tasks.yaml; one instance per file.
 class TaskFileReader {
@@ -49,7 +53,9 @@ class TaskFileReader {
     if (const YamlNode* v = r_.required(root, "reporting", "清单")) read_reporting(*v, list);
     if (const YamlNode* v = r_.required(root, "sections", "清单")) read_sections(*v, list);
     if (const YamlNode* v = root.find("ranking")) read_ranking(*v, list);
+    if (const YamlNode* v = root.find("calendar")) read_calendar(*v, list);
     apply_reporting_defaults(root, list);
+    warn_uncovered_years(list);
     index_.add_tasks(list);
   }
 
@@ -160,6 +166,10 @@ class TaskFileReader {
     if (const YamlNode* v = node.find("reply_days")) {
       rep.reply_days = r_.integer(*v, 0, 366).value_or(rep.reply_days);
     }
+    if (const YamlNode* v = node.find("reply_workdays")) {
+      rep.reply_workdays = r_.integer(*v, 1, 60);
+      if (rep.reply_workdays) workday_uses_.push_back({v->pos, std::nullopt});
+    }
     if (const YamlNode* v = node.find("settle_days")) {
       rep.settle_days = r_.integer(*v, 0, 20).value_or(rep.settle_days);
     }
@@ -177,6 +187,54 @@ class TaskFileReader {
     }
     if (const YamlNode* v = node.find("first")) first_ = r_.month(*v);
     if (const YamlNode* v = node.find("last")) last_ = r_.month(*v);
+  }
+
+  // The list's own days off and working days (duban(5) WORKING DAYS).
+  void read_calendar(const YamlNode& node, TaskList& list) {
+    if (!r_.expect_map(node, "“calendar”", kCalendarKeys)) return;
+    WorkCalendar& cal = list.calendar;
+    for (auto [key, days, other] :
+         {std::tuple{"off", &cal.off, &cal.work}, std::tuple{"work", &cal.work, &cal.off}}) {
+      const YamlNode* v = node.find(key);
+      if (v == nullptr) continue;
+      for (const YamlNode* item : r_.list(*v)) {
+        auto span = r_.day_span(*item);
+        if (!span) continue;
+        if (span->last - span->first >= kMaxCalendarRun) {
+          r_.error(item->pos, fmt::format("日期范围“{}”超过 {} 天：放假或调休请按国务院办公厅通知逐段列出",
+                                          item->text, kMaxCalendarRun));
+          continue;
+        }
+        for (Date d = span->first; d <= span->last; d = d + 1) {
+          if (other->count(d) != 0) {
+            r_.error(
+                item->pos,
+                fmt::format("{} 同时列在 calendar 的 off 和 work 中：一天只能是放假或上班之一", d.iso()));
+          } else {
+            days->insert(d);
+          }
+        }
+      }
+    }
+  }
+
+  // duban(5) WORKING DAYS: a year the calendar lacks is judged by the
+  // weekday alone; said once per year, where working days are first needed.
+  void warn_uncovered_years(const TaskList& list) {
+    std::set<int> warned;
+    for (const auto& [at, span] : workday_uses_) {
+      const int first = span ? span->first.year() : list.reporting.first.year();
+      const int last = span ? span->last.year() : (list.reporting.last + 1).year();
+      for (int year = first; year <= last; ++year) {
+        if (list.calendar.covers(year) || !warned.insert(year).second) continue;
+        r_.warning(
+            at, fmt::format(
+                    "工作日历中没有 {} 年的法定节假日和调休安排：该年暂按周一至周五上班、周六周日休息计算。"
+                    "请在 tasks.yaml 的 calendar 中按国务院办公厅的通知补上该年的放假日期（off）"
+                    "和调休上班日期（work）",
+                    year));
+      }
+    }
   }
 
   void read_ranking(const YamlNode& node, TaskList& list) {
@@ -238,17 +296,26 @@ class TaskFileReader {
     }
   }
 
-  std::optional<std::string> read_per(const YamlNode* node, const TaskList& list) {
+  // A group, or one unit holding a share of the task; `per_unit` tells which.
+  std::optional<std::string> read_per(const YamlNode* node, const TaskList& list, const Task& task,
+                                      bool& per_unit) {
+    per_unit = false;
     if (node == nullptr) return std::nullopt;
     auto name = r_.text(*node);
     if (!name) return std::nullopt;
     if (index_.is_group(*name)) return name;
-    if (index_.canonical_unit(list, *name)) {
-      r_.error(node->pos,
-               fmt::format("“per”应为分组（如 各社区），“{}”是单个单位：单个单位不必写 per", *name));
-    } else {
-      unknown_unit(list, *name, node->pos);
+    if (auto unit = index_.canonical_unit(list, *name)) {
+      if (std::find(task.shares.begin(), task.shares.end(), *unit) == task.shares.end()) {
+        r_.error(node->pos,
+                 fmt::format("“per”中的“{}”不是本任务的责任单位（责任单位：{}）：请写本任务的责任单位"
+                             "或分组",
+                             *name, fmt::join(task.owners, "、")));
+        return std::nullopt;
+      }
+      per_unit = true;
+      return unit;
     }
+    unknown_unit(list, *name, node->pos);
     return std::nullopt;
   }
 
@@ -330,8 +397,16 @@ class TaskFileReader {
     task.content = r_.optional_text(node.find("content"));
     if (const YamlNode* v = r_.required(node, "owners", "任务")) read_owners(*v, list, task);
     if (const YamlNode* v = r_.required(node, "due", "任务")) {
-      if (auto d = r_.due(*v)) task.due = *d;
+      if (v->is_scalar() && v->text == kDuePlaceholder) {
+        r_.error(v->pos, fmt::format("任务 {} 的完成时限还没有填写（duban carry-over 留下的“{}”）："
+                                     "请按新一年的清单写明，如 2025年6月前",
+                                     task.id.empty() ? "?" : task.id, kDuePlaceholder));
+        ok = false;
+      } else if (auto d = r_.due(*v)) {
+        task.due = *d;
+      }
     }
+    if (const YamlNode* v = node.find("carried_from")) task.carried_from = r_.text(*v).value_or("");
 
     std::set<std::string> item_names;
     if (const YamlNode* v = node.find("milestones")) {
@@ -340,8 +415,10 @@ class TaskFileReader {
         const YamlNode* name = r_.required(*item, "name", "节点");
         auto text = name ? r_.text(*name) : std::nullopt;
         if (!text || !claim_item_name(item_names, *text, name->pos)) continue;
-        task.milestones.push_back(
-            {*text, read_due_or(item->find("due"), task.due), read_per(item->find("per"), list)});
+        Milestone m{*text, read_due_or(item->find("due"), task.due), std::nullopt, false};
+        m.per = read_per(item->find("per"), list, task, m.per_unit);
+        warn_milestone_after_task(item->find("due"), m, task);
+        task.milestones.push_back(std::move(m));
       }
     }
     if (const YamlNode* v = node.find("targets")) {
@@ -352,16 +429,21 @@ class TaskFileReader {
         if (!text || !claim_item_name(item_names, *text, name->pos)) continue;
         Target target;
         target.name = *text;
+        if (const YamlNode* at_most = item->find("at_most"))
+          target.at_most = r_.boolean(*at_most).value_or(false);
         if (const YamlNode* value = r_.required(*item, "value", "目标")) {
           target.value = r_.number(*value).value_or(1);
-          if (target.value <= 0) {
-            r_.error(value->pos, "目标值“value”应大于 0：没有数量要求的事项请写成节点（milestones）");
+          // A ceiling of 0 (清零) is a goal; a floor of 0 is none.
+          if (target.value <= 0 && !target.at_most) {
+            r_.error(value->pos,
+                     "目标值“value”应大于 0：没有数量要求的事项请写成节点（milestones）；"
+                     "要求不超过某数（如清零）的目标请加上“at_most: true”");
             target.value = 1;
           }
         }
         target.unit = r_.optional_text(item->find("unit"));
         target.due = read_due_or(item->find("due"), task.due);
-        target.per = read_per(item->find("per"), list);
+        target.per = read_per(item->find("per"), list, task, target.per_unit);
         task.targets.push_back(std::move(target));
       }
     }
@@ -384,20 +466,59 @@ class TaskFileReader {
         duty.every = *period;
       } else {
         r_.error(FieldReader::where(*every),
-                 "“every”应为 day、week、month、bimonth、quarter、halfyear 或 year 之一"
-                 "（日、周、月、双月、季度、半年、年）");
+                 "“every”应为 day、workday、week、month、bimonth、quarter、halfyear 或 year 之一"
+                 "（日、工作日、周、月、双月、季度、半年、年）");
       }
     }
     if (const YamlNode* times = item.find("times")) duty.times = r_.integer(*times, 1, 1000).value_or(1);
-    duty.per = read_per(item.find("per"), list);
+    duty.per = read_per(item.find("per"), list, task, duty.per_unit);
+    if (const YamlNode* items = item.find("items")) read_duty_items(*items, duty);
     duty.until = Month::of(list.issued.year(), 12).last_day();
     if (const YamlNode* until = item.find("until")) {
       if (auto d = r_.due(*until)) duty.until = d->date;
     }
+    if (const YamlNode* from = item.find("from")) {
+      if (auto d = r_.due(*from)) duty.from = parse_start_date(d->text);
+    }
+    if (duty.every == Period::kWorkday) {
+      workday_uses_.push_back(
+          {item.find("every")->pos, DaySpan{duty.from.value_or(list.issued), duty.until}});
+    }
     task.duties.push_back(std::move(duty));
   }
 
+  void read_duty_items(const YamlNode& node, Duty& duty) {
+    std::set<std::string> seen;
+    for (auto& [name, at] : r_.texts(node)) {
+      if (!seen.insert(name).second) {
+        r_.error(at, fmt::format("“{}”在 items 中重复列出：每项只写一次", name));
+        continue;
+      }
+      duty.items.push_back(name);
+    }
+    if (duty.items.empty() && node.children.empty() && !node.is_scalar()) {
+      r_.error(FieldReader::where(node),
+               "“items”至少要列出一项，如 [职工之家, 爱心驿站, 青年之家]；不分项时请删去 items");
+    }
+  }
+
+  // duban(5) ERRORS AND WARNINGS: a milestone due after its task.
+  void warn_milestone_after_task(const YamlNode* due, const Milestone& m, const Task& task) {
+    if (due == nullptr || m.due.date <= task.due.date || task.due.text.empty()) return;
+    r_.warning(due->pos, fmt::format("节点“{}”的期限 {} 晚于任务 {} 的完成时限 {}：请核对原文；"
+                                     "原文未写明节点日期时，请删去节点的 due（节点随任务的完成时限）",
+                                     m.name, m.due.date.iso(), task.id, task.due.date.iso()));
+  }
+
+  // Where working days are needed (`every: workday`, reporting.reply_workdays),
+  // and for which days: a duty's, or with nothing the reporting rounds'.
+  struct WorkdayUse {
+    Pos at;
+    std::optional<DaySpan> span;
+  };
+
   FieldReader r_;
+  std::vector<WorkdayUse> workday_uses_;
   TaskIndex index_;  // of the list being read, as far as it is read; every name in it is taken
   std::optional<Month> first_, last_;
   std::map<std::string, int> task_id_lines_;
@@ -408,8 +529,9 @@ class TaskFileReader {
 const std::vector<std::string>& task_file_keys() {
   static const std::vector<std::string> keys = [] {
     std::set<std::string> all;
-    for (const auto* list : {&kTopKeys, &kReportingKeys, &kUnitKeys, &kSectionKeys, &kTaskKeys,
-                             &kMilestoneKeys, &kTargetKeys, &kDutyKeys, &kRankingKeys, &kWeightKeys}) {
+    for (const auto* list :
+         {&kTopKeys, &kCalendarKeys, &kReportingKeys, &kUnitKeys, &kSectionKeys, &kTaskKeys, &kMilestoneKeys,
+          &kTargetKeys, &kDutyKeys, &kRankingKeys, &kWeightKeys}) {
       all.insert(list->begin(), list->end());
     }
     return std::vector<std::string>(all.begin(), all.end());

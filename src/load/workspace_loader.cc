@@ -279,7 +279,8 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
     file_out.clear();
     if (auto bytes = read_file(file, shown, file_out)) {
       if (tasks.ok) {
-        auto entries = load_progress_file(shown, *bytes, result.workspace.list, index, today, file_out);
+        auto entries = load_progress_file(shown, *bytes, result.workspace.list, index, today, file_out,
+                                          &result.workspace.sample);
         std::move(entries.begin(), entries.end(), std::back_inserter(result.workspace.entries));
       } else {
         // Without a valid list only the syntax can be checked.

@@ -53,4 +53,11 @@ std::optional<DueDate> parse_due_date(std::string_view text) {
   return DueDate{*date, std::string(text)};
 }
 
+std::optional<Date> parse_start_date(std::string_view text) {
+  const auto due = parse_due_date(text);
+  if (!due) return std::nullopt;
+  const bool names_day = text.find("日") != std::string_view::npos || parse_iso_date(text).has_value();
+  return names_day ? due->date : Month::containing(due->date).first_day();
+}
+
 }  // namespace duban

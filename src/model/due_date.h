@@ -21,4 +21,12 @@ struct DueDate {
 /// names a day that does not exist or a year outside kMinYear..kMaxYear.
 std::optional<DueDate> parse_due_date(std::string_view text);
 
+/// The first day a deadline's words name, for a start (`from`): the first
+/// day of the month for 2024年9月, 2024年9月前 and 2024-09; the day itself for
+/// 2024年9月15日 and 2024-09-15. Nothing when it does not parse.
+std::optional<Date> parse_start_date(std::string_view text);
+
+/// What carry-over writes for a deadline the office has yet to set.
+inline constexpr std::string_view kDuePlaceholder = "【请填写】";
+
 }  // namespace duban

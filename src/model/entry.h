@@ -13,6 +13,21 @@ namespace duban {
 /// What an entry says about its task. The last two are the office's alone.
 enum class EntryStatus { kNotStarted, kInProgress, kDone, kClosed, kReopened };
 
+/// A run of days, both ends included; one day when first == last.
+struct DaySpan {
+  Date first;
+  Date last;
+  bool operator==(const DaySpan&) const = default;
+};
+
+/// The days a duty, or one item of it, was carried out, as one entry reports them.
+struct HeldDays {
+  std::string duty;
+  std::string item;            ///< empty unless the duty has items
+  std::vector<DaySpan> spans;  ///< dates, and ranges A..B of a daily or working-day duty
+  bool operator==(const HeldDays&) const = default;
+};
+
 /// One progress report, as read from a file under progress/.
 struct Entry {
   std::string path;  ///< file it came from, relative to the workspace
@@ -23,12 +38,12 @@ struct Entry {
   std::string task;  ///< normalized task id
   EntryStatus status = EntryStatus::kInProgress;
   std::optional<int> percent;
-  std::string progress;                                         ///< 本月进展
-  std::string problems;                                         ///< 存在问题
-  std::string next;                                             ///< 下步计划
-  std::vector<std::pair<std::string, double>> metrics;          ///< target name -> value
-  std::vector<std::string> milestones;                          ///< milestones reached
-  std::vector<std::pair<std::string, std::vector<Date>>> held;  ///< duty name -> dates
+  std::string progress;                                 ///< 本月进展
+  std::string problems;                                 ///< 存在问题
+  std::string next;                                     ///< 下步计划
+  std::vector<std::pair<std::string, double>> metrics;  ///< target name -> value
+  std::vector<std::string> milestones;                  ///< milestones reached
+  std::vector<HeldDays> held;                           ///< duty (and item) -> days
 };
 
 /// 已销号 and 退回: the office's decisions, which no other unit may report

@@ -8,22 +8,26 @@
 namespace duban {
 
 /// Calendar period of a recurring duty.
-enum class Period { kDay, kWeek, kMonth, kBimonth, kQuarter, kHalfYear, kYear };
+enum class Period { kDay, kWorkday, kWeek, kMonth, kBimonth, kQuarter, kHalfYear, kYear };
 
 /// What duban knows of one kind of period.
 struct PeriodInfo {
   Period period;
   const char* code;   ///< as written in tasks.yaml: day, week, month, ...
   const char* label;  ///< as the reports say it: 每日, 每周, 每月, ...
-  int days;           ///< length in days for day and week, else 0
+  int days;           ///< length in days for day, workday and week, else 0
   int months;         ///< length in months, aligned to January, else 0
 };
 
 /// Every period, shortest first.
 inline constexpr PeriodInfo kPeriods[] = {
-    {Period::kDay, "day", "每日", 1, 0},           {Period::kWeek, "week", "每周", 7, 0},
-    {Period::kMonth, "month", "每月", 0, 1},       {Period::kBimonth, "bimonth", "每双月", 0, 2},
-    {Period::kQuarter, "quarter", "每季度", 0, 3}, {Period::kHalfYear, "halfyear", "每半年", 0, 6},
+    {Period::kDay, "day", "每日", 1, 0},
+    {Period::kWorkday, "workday", "每个工作日", 1, 0},
+    {Period::kWeek, "week", "每周", 7, 0},
+    {Period::kMonth, "month", "每月", 0, 1},
+    {Period::kBimonth, "bimonth", "每双月", 0, 2},
+    {Period::kQuarter, "quarter", "每季度", 0, 3},
+    {Period::kHalfYear, "halfyear", "每半年", 0, 6},
     {Period::kYear, "year", "每年", 0, 12},
 };
 

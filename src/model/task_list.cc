@@ -19,6 +19,11 @@ const Group* TaskList::find_group(const std::string& name) const {
   return nullptr;
 }
 
+std::vector<std::string> TaskList::members_of(const std::string& per) const {
+  const Group* g = find_group(per);
+  return g != nullptr ? g->members : std::vector<std::string>{per};
+}
+
 int TaskList::unit_index(const std::string& name) const {
   for (size_t i = 0; i < units.size(); ++i) {
     if (units[i].name == name) return static_cast<int>(i);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/calendar.h"
 #include "model/date.h"
 #include "model/due_date.h"
 #include "model/period.h"
@@ -29,7 +30,8 @@ struct Group {
 struct Milestone {
   std::string name;
   DueDate due;                     ///< its own, or the task's
-  std::optional<std::string> per;  ///< group whose every member must reach it
+  std::optional<std::string> per;  ///< group whose every member must reach it, or the one unit that must
+  bool per_unit = false;           ///< `per` names a single unit
 };
 
 /// A numeric goal of a task (目标).
@@ -38,7 +40,9 @@ struct Target {
   double value = 0;
   std::string unit;                ///< 部, 个, %
   DueDate due;                     ///< its own, or the task's
-  std::optional<std::string> per;  ///< group whose every member must reach it
+  std::optional<std::string> per;  ///< group whose every member must reach it, or the one unit that must
+  bool per_unit = false;           ///< `per` names a single unit
+  bool at_most = false;            ///< a ceiling: met at or below `value`
 };
 
 /// A recurring duty (常态化): at least `times` per period.
@@ -46,8 +50,11 @@ struct Duty {
   std::string name;
   Period every = Period::kMonth;
   int times = 1;
-  std::optional<std::string> per;
-  Date until;  ///< last day a period may end on to be required
+  std::optional<std::string> per;  ///< group whose every member must hold it, or the one unit that must
+  bool per_unit = false;           ///< `per` names a single unit
+  std::vector<std::string> items;  ///< each must be held `times` in each period (红石榴驿站: 职工之家 ...)
+  std::optional<Date> from;        ///< first day a period may start on to be required, when later than issued
+  Date until;                      ///< last day a period may end on to be required
 };
 
 /// One numbered item of the list.
@@ -62,6 +69,7 @@ struct Task {
   std::vector<Milestone> milestones;
   std::vector<Target> targets;
   std::vector<Duty> duties;
+  std::string carried_from;  ///< the id of the task it continues in last year's list (上年结转)
 
   const std::string& lead() const { return owners.front(); }
 };
@@ -80,7 +88,8 @@ struct Reporting {
   int settle_days = 0;  ///< the office's 已销号/退回 this many days after R(M) belong to round M
   Month first;
   Month last;
-  bool on_time_by_commit = false;  ///< on_time: commit, a report counts from its first commit's date
+  std::optional<int> reply_workdays;  ///< when set, the answer is due this many working days after R(M)
+  bool on_time_by_commit = false;     ///< on_time: commit, a report counts from its first commit's date
 };
 
 /// Weights of the bi-monthly ranking's components (每双月考核排名).
@@ -109,9 +118,12 @@ struct TaskList {
   std::vector<Section> sections;
   std::vector<Task> tasks;  ///< in document order
   Ranking ranking;
+  WorkCalendar calendar;  ///< the statutory table and the list's own `calendar` days
 
   const Task* find_task(const std::string& id) const;
   const Group* find_group(const std::string& name) const;
+  /// The units a `per` names: a group's members, or the one unit.
+  std::vector<std::string> members_of(const std::string& per) const;
   /// Position of a unit in tasks.yaml order, or -1.
   int unit_index(const std::string& name) const;
   /// The unit that leads a task: its first owner, or that group's first member.

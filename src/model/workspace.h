@@ -28,6 +28,7 @@ struct Workspace {
   TaskList list;
   std::vector<Entry> entries;
   std::vector<RejectedFile> rejected;  ///< by path
+  bool sample = false;                 ///< a progress file says `sample: true` (示例数据)
 };
 
 /// The folder part of a path: progress/2024-06/江洋社区.yaml ->

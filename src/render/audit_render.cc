@@ -103,10 +103,14 @@ std::string field_value(const Entry& e, EntryField f) {
       return fmt::format("{}", fmt::join(e.milestones, "；"));
     case EntryField::kHeld: {
       std::vector<std::string> parts;
-      for (const auto& [name, dates] : e.held) {
-        std::vector<std::string> isos;
-        for (const Date d : dates) isos.push_back(d.iso());
-        parts.push_back(fmt::format("{} {}", name, fmt::join(isos, "、")));
+      for (const HeldDays& h : e.held) {
+        std::vector<std::string> days;
+        for (const DaySpan& s : h.spans) {
+          days.push_back(s.first == s.last ? s.first.iso()
+                                           : fmt::format("{}..{}", s.first.iso(), s.last.iso()));
+        }
+        const std::string name = h.item.empty() ? h.duty : fmt::format("{}（{}）", h.duty, h.item);
+        parts.push_back(fmt::format("{} {}", name, fmt::join(days, "、")));
       }
       return fmt::format("{}", fmt::join(parts, "；"));
     }

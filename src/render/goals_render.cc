@@ -19,23 +19,35 @@ std::string late_suffix(GoalState s) {
   return s == GoalState::kOverdue ? "（逾期）" : s == GoalState::kDueSoon ? "（临期）" : "";
 }
 
+// The value to reach, with its measure word: 15部, or ≤0件 for a ceiling.
+std::string goal_words(const Target& g) { return (g.at_most ? "≤" : "") + format_number(g.value) + g.unit; }
+
+// （江洋社区） after a goal that concerns one unit named by `per`.
+std::string one_unit_suffix(const std::optional<std::string>& per, bool per_unit) {
+  return per && per_unit ? fmt::format("（{}）", *per) : "";
+}
+
 }  // namespace
 
 std::string targets_cell(const TaskStatus& t) {
   std::vector<std::string> lines;
   for (const TargetStatus& ts : t.goals.targets) {
     const Target& g = *ts.target;
-    const std::string goal = format_number(g.value) + g.unit;
-    if (g.per) {
+    const std::string goal = goal_words(g);
+    const std::string name = g.name + one_unit_suffix(g.per, g.per_unit);
+    if (g.per && !g.per_unit) {
       const auto met =
           std::count_if(ts.values.begin(), ts.values.end(), [](const TargetValue& v) { return v.met; });
       lines.push_back(fmt::format("{} 每单位{}：{}/{}个单位达标{}", g.name, goal, met, ts.values.size(),
                                   late_suffix(ts.state)));
     } else {
       const TargetValue& v = ts.values.front();
-      lines.push_back(v.value ? fmt::format("{} {}/{} {}{}", g.name, format_number(*v.value), goal,
-                                            percent_of(*v.value, g.value), late_suffix(ts.state))
-                              : fmt::format("{} 未报/{}{}", g.name, goal, late_suffix(ts.state)));
+      // A ceiling has no percentage: 0 of 0 is done, 1 of 0 is not.
+      const std::string share =
+          g.at_most ? (v.met ? " 已达标" : "") : " " + (v.value ? percent_of(*v.value, g.value) : "");
+      lines.push_back(v.value ? fmt::format("{} {}/{}{}{}", name, format_number(*v.value), goal, share,
+                                            late_suffix(ts.state))
+                              : fmt::format("{} 未报/{}{}", name, goal, late_suffix(ts.state)));
     }
   }
   return fmt::format("{}", fmt::join(lines, "\n"));
@@ -45,15 +57,17 @@ std::string milestones_cell(const TaskStatus& t) {
   std::vector<std::string> lines;
   for (const MilestoneStatus& ms : t.goals.milestones) {
     const Milestone& m = *ms.milestone;
-    if (m.per) {
+    if (m.per && !m.per_unit) {
       const size_t members = ms.reached.size() + ms.pending.size();
       lines.push_back(
           fmt::format("{} {}/{}个单位达成{}", m.name, ms.reached.size(), members, late_suffix(ms.state)));
     } else if (!ms.reached.empty()) {
       const MilestoneReach& r = ms.reached.front();
-      lines.push_back(fmt::format("{} 已达成 {}{}", m.name, r.date.iso(), r.on_time ? "" : "（逾期达成）"));
+      lines.push_back(fmt::format("{}{} 已达成 {}{}", m.name, one_unit_suffix(m.per, m.per_unit),
+                                  r.date.iso(), r.on_time ? "" : "（逾期达成）"));
     } else {
-      lines.push_back(fmt::format("{} 未达成，时限 {}{}", m.name, m.due.date.iso(), late_suffix(ms.state)));
+      lines.push_back(fmt::format("{}{} 未达成，时限 {}{}", m.name, one_unit_suffix(m.per, m.per_unit),
+                                  m.due.date.iso(), late_suffix(ms.state)));
     }
   }
   return fmt::format("{}", fmt::join(lines, "\n"));
@@ -69,7 +83,11 @@ std::string unmet_cell(const TaskStatus& t) {
 }
 
 std::string frequency(const Duty& d) {
-  return fmt::format("{}至少{}次", period_info(d.every).label, d.times);
+  return fmt::format("{}{}至少{}次", period_info(d.every).label, d.items.empty() ? "" : "每项", d.times);
+}
+
+std::string duty_record_name(const DutyRecord& r) {
+  return r.item.empty() ? r.unit : fmt::format("{}（{}）", r.unit, r.item);
 }
 
 std::vector<Date> short_periods(const DutyStatus& d, const DutyRecord& r, DateRange window) {
@@ -89,7 +107,7 @@ Table duty_compliance_table(const std::vector<const TaskStatus*>& tasks, DateRan
         if (r.judged == 0) continue;
         std::vector<std::string> short_here;
         for (const Date first : short_periods(d, r, window)) short_here.push_back(first.iso());
-        table.rows.push_back({t.task->id, d.duty->name, frequency(*d.duty), r.unit,
+        table.rows.push_back({t.task->id, d.duty->name, frequency(*d.duty), duty_record_name(r),
                               fmt::format("{}/{}", r.compliant, r.judged), percent_of(r.compliant, r.judged),
                               fmt::format("{}", fmt::join(short_here, "、"))});
       }
@@ -103,13 +121,14 @@ std::string duty_grid(const TaskStatus& t) {
   for (const DutyStatus& d : t.goals.duties) {
     out += fmt::format("\n{}（{}）  ✓ 达标  ✗ 未达标  · 未到考核时间\n", d.duty->name, frequency(*d.duty));
     int width = 0;
-    for (const DutyRecord& r : d.units) width = std::max(width, display_width(r.unit));
+    for (const DutyRecord& r : d.units) width = std::max(width, display_width(duty_record_name(r)));
     for (const DutyRecord& r : d.units) {
       std::string marks;
       for (size_t i = 0; i < r.periods.size(); ++i) {
         marks += i < r.held.size() ? (r.held[i] >= d.duty->times ? "✓" : "✗") : "·";
       }
-      out += fmt::format("  {}  {}  {}/{}\n", pad_right(r.unit, width), marks, r.compliant, r.judged);
+      out += fmt::format("  {}  {}  {}/{}\n", pad_right(duty_record_name(r), width), marks, r.compliant,
+                         r.judged);
       if (!r.missed.empty()) {
         std::vector<std::string> days;
         for (Date m : r.missed) days.push_back(m.iso());
@@ -140,6 +159,7 @@ void write_goals_json(JsonWriter& w, const TaskStatus& t) {
     w.begin_object().field("name", g.name).field("value", g.value).field("unit", g.unit);
     w.field("due", g.due.date.iso());
     optional_text(w, "per", g.per);
+    if (g.at_most) w.field("at_most", true);
     w.field("status", target_state_code(ts.state)).key("values").begin_array();
     for (const TargetValue& v : ts.values) {
       w.begin_object().field("unit", v.unit).field("value", v.value).field("met", v.met).end_object();
@@ -166,11 +186,15 @@ void write_goals_json(JsonWriter& w, const TaskStatus& t) {
     w.begin_object().field("name", d.duty->name).field("every", period_code(d.duty->every));
     w.field("times", d.duty->times);
     optional_text(w, "per", d.duty->per);
+    if (!d.duty->items.empty()) w.key("items").strings(d.duty->items);
+    if (d.duty->from) w.field("from", d.duty->from->iso());
     w.key("units").begin_array();
     for (const DutyRecord& r : d.units) {
       std::vector<std::string> missed;
       for (Date m : r.missed) missed.push_back(m.iso());
-      w.begin_object().field("unit", r.unit).field("judged", r.judged).field("compliant", r.compliant);
+      w.begin_object().field("unit", r.unit);
+      if (!d.duty->items.empty()) w.field("item", r.item);
+      w.field("judged", r.judged).field("compliant", r.compliant);
       w.key("missed").strings(missed).end_object();
     }
     w.end_array().end_object();

@@ -30,6 +30,9 @@ std::string frequency(const Duty& d);
 /// The first days of the judged periods of `r` that fell short and ended inside `window`.
 std::vector<Date> short_periods(const DutyStatus& d, const DutyRecord& r, DateRange window);
 
+/// Whose record a duty's is: the unit, and its item in brackets when the duty has items.
+std::string duty_record_name(const DutyRecord& r);
+
 /// Every duty's record per unit as of the report, and the periods that fell
 /// short and ended inside `window` (the round's).
 Table duty_compliance_table(const std::vector<const TaskStatus*>& tasks, DateRange window);

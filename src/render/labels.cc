@@ -75,7 +75,7 @@ std::vector<std::string> shortfall_labels(const std::vector<Shortfall>& unmet) {
     const Shortfall& s = unmet[i];
     if (s.kind == ShortfallKind::kTarget) {
       const std::string value = s.value ? format_number(*s.value) : "未报";
-      const std::string goal = format_number(s.goal.value_or(0));
+      const std::string goal = (s.at_most ? "≤" : "") + format_number(s.goal.value_or(0));
       out.push_back(s.unit ? fmt::format("{} {} {}/{}", s.what, *s.unit, value, goal)
                            : fmt::format("{} {}/{}", s.what, value, goal));
       continue;

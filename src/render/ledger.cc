@@ -96,6 +96,14 @@ void write_rejected_json(JsonWriter& w, const std::vector<RejectedFile>& rejecte
   w.end_array();
 }
 
+std::string sample_banner(bool sample) {
+  return sample ? std::string(kSampleBanner) + "\n\n" : std::string();
+}
+
+void write_sample_json(JsonWriter& w, bool sample) {
+  if (sample) w.field("sample", true);
+}
+
 std::string finish_report_json(JsonWriter& w, const std::vector<RejectedFile>& rejected) {
   write_rejected_json(w, rejected);
   w.end_object();

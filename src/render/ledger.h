@@ -31,6 +31,18 @@ std::string reporting_cell(const RoundReporting& r);
 /// The owners as the list names them: 党政综合办公室、各社区.
 std::string owners_cell(const Task& t);
 
+/// The line atop every report and notice computed from sample data.
+inline constexpr const char* kSampleBanner = "【示例数据】本报表由示例数据生成，不是真实报送。";
+
+/// kSampleBanner and a blank line when `sample`, else nothing.
+std::string sample_banner(bool sample);
+
+/// The first line of a CSV report: kSampleBanner when `sample`, else nothing.
+inline const char* sample_csv_line(bool sample) { return sample ? kSampleBanner : ""; }
+
+/// "sample": true when `sample`; nothing otherwise.
+void write_sample_json(JsonWriter& w, bool sample);
+
 /// 2024年6月10日
 std::string chinese_date(Date d);
 

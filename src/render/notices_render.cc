@@ -22,7 +22,8 @@ std::string latest_word(const NoticeItem& item) {
 }  // namespace
 
 std::string render_notice(const TaskList& list, const Reconciliation& rec, const Notice& notice) {
-  std::string out = fmt::format("# 督办通知\n\n{}：\n\n", markdown_text(notice.unit));
+  std::string out =
+      sample_banner(rec.sample) + fmt::format("# 督办通知\n\n{}：\n\n", markdown_text(notice.unit));
   out += fmt::format(
       "根据《{}》每月对账销号安排，经对 {} 报送轮次（截至 {}）进行对账，你单位有以下事项需要督办：\n",
       markdown_text(list.title), rec.round.month.iso(), chinese_date(rec.as_of));
@@ -83,7 +84,9 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec,
 
 std::string render_json(const TaskList& list, const Reconciliation& rec, const std::vector<Notice>& notices) {
   JsonWriter w;
-  w.begin_object().field("month", rec.round.month.iso()).field("report_date", rec.round.report_date.iso());
+  w.begin_object();
+  write_sample_json(w, rec.sample);
+  w.field("month", rec.round.month.iso()).field("report_date", rec.round.report_date.iso());
   w.field("reply_by", reply_deadline(list, rec.round).iso()).field("office", list.reporting.office);
   w.key("notices").begin_array();
   for (const Notice& n : notices) {

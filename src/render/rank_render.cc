@@ -40,7 +40,8 @@ std::string weights_line(const RankReport& r) {
 }
 
 std::string render_markdown(const TaskList& list, const RankReport& r) {
-  std::string out = fmt::format("# {} 考核排名（{}）\n\n", markdown_text(list.title), rank_period_words(r));
+  std::string out = sample_banner(r.sample);
+  out += fmt::format("# {} 考核排名（{}）\n\n", markdown_text(list.title), rank_period_words(r));
   out += fmt::format("- 考核对象：{}\n- 考核期：{} 至 {}\n- 截至：{}（第二个月的报送日）\n",
                      markdown_text(r.group), r.first.first_day().iso(), r.second.last_day().iso(),
                      r.as_of.iso());
@@ -56,7 +57,9 @@ std::string render_markdown(const TaskList& list, const RankReport& r) {
 
 std::string render_json(const RankReport& r) {
   JsonWriter w;
-  w.begin_object().key("period").strings({r.first.iso(), r.second.iso()});
+  w.begin_object();
+  write_sample_json(w, r.sample);
+  w.key("period").strings({r.first.iso(), r.second.iso()});
   w.field("as_of", r.as_of.iso()).field("group", r.group);
   w.key("weights").begin_object();
   for (RankPart p : kRankParts) w.field(rank_part_code(p), weight_of(r.weights, p));
@@ -103,13 +106,13 @@ RankMethod rank_method(const RankReport& r) {
 std::string render_rank(const TaskList& list, const RankReport& report, Format format) {
   switch (format) {
     case Format::kText:
-      return fmt::format("{} 考核排名（{}，截至 {}）\n{}{}", report.group, rank_period_words(report),
-                         report.as_of.iso(), render_text_table(rank_table(report)),
+      return fmt::format("{}{} 考核排名（{}，截至 {}）\n{}{}", sample_banner(report.sample), report.group,
+                         rank_period_words(report), report.as_of.iso(), render_text_table(rank_table(report)),
                          rejected_text(report.rejected));
     case Format::kMarkdown:
       return render_markdown(list, report);
     case Format::kCsv:
-      return render_csv(rank_table(report));
+      return render_csv(rank_table(report), sample_csv_line(report.sample));
     case Format::kJson:
       return render_json(report);
     case Format::kXlsx:

@@ -88,8 +88,9 @@ std::string gantt(const TaskList& list, const Reconciliation& rec) {
 
 std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   const Round& r = rec.round;
-  std::string out = fmt::format("# {} 对账销号（{}年{}月）\n\n", markdown_text(list.title), r.month.year(),
-                                r.month.month());
+  std::string out = sample_banner(rec.sample);
+  out += fmt::format("# {} 对账销号（{}年{}月）\n\n", markdown_text(list.title), r.month.year(),
+                     r.month.month());
   out += fmt::format("- 报送月份：{}\n- 报送日：{}\n- 统计区间：{} 至 {}\n", r.month.iso(),
                      r.report_date.iso(), r.window_start.iso(), r.report_date.iso());
   if (list.reporting.settle_days > 0) {
@@ -155,7 +156,9 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
 std::string render_json(const TaskList& list, const Reconciliation& rec) {
   const Round& r = rec.round;
   JsonWriter w;
-  w.begin_object().field("month", r.month.iso()).field("report_date", r.report_date.iso());
+  w.begin_object();
+  write_sample_json(w, rec.sample);
+  w.field("month", r.month.iso()).field("report_date", r.report_date.iso());
   w.key("window").strings({r.window_start.iso(), r.report_date.iso()});
   // Only a list that settles later says so: other lists' JSON stays as it was.
   if (list.reporting.settle_days > 0) {
@@ -193,7 +196,7 @@ std::string render_reconciliation(const TaskList& list, const Reconciliation& re
     case Format::kMarkdown:
       return render_markdown(list, rec);
     case Format::kCsv:
-      return render_csv(ledger(rec, false));
+      return render_csv(ledger(rec, false), sample_csv_line(rec.sample));
     case Format::kJson:
       return render_json(list, rec);
     case Format::kXlsx:

@@ -115,7 +115,7 @@ XlsxTable duties_table(const Reconciliation& rec) {
         std::vector<std::string> short_here;
         for (const Date first : short_periods(d, r, window)) short_here.push_back(first.iso());
         table.rows.push_back({Cell::of_text(t.task->id), Cell::of_text(d.duty->name),
-                              Cell::of_text(frequency(*d.duty)), Cell::of_text(r.unit),
+                              Cell::of_text(frequency(*d.duty)), Cell::of_text(duty_record_name(r)),
                               Cell::integer(r.compliant), Cell::integer(r.judged),
                               Cell::percent(static_cast<double>(r.compliant) / r.judged),
                               Cell::of_text(fmt::format("{}", fmt::join(short_here, "、")))});

@@ -56,7 +56,9 @@ Table status_table(const StatusReport& report, bool text, TextStyle style) {
 
 std::string render_json(const TaskList& list, const StatusReport& report) {
   JsonWriter w;
-  w.begin_object().field("as_of", report.as_of.iso()).key("tasks").begin_array();
+  w.begin_object();
+  write_sample_json(w, report.sample);
+  w.field("as_of", report.as_of.iso()).key("tasks").begin_array();
   for (const TaskStatus& t : report.tasks) write_task_json(w, list, t);
   w.end_array();
   return finish_report_json(w, report.rejected);
@@ -73,16 +75,17 @@ std::string on_time_suffix(const TaskList& list) {
 std::string render_status(const TaskList& list, const StatusReport& report, Format format, TextStyle style) {
   switch (format) {
     case Format::kText:
-      return fmt::format("截至 {}{}\n{}{}", report.as_of.iso(), on_time_suffix(list),
-                         render_text_table(status_table(report, true, style)),
+      return fmt::format("{}截至 {}{}\n{}{}", sample_banner(report.sample), report.as_of.iso(),
+                         on_time_suffix(list), render_text_table(status_table(report, true, style)),
                          rejected_text(report.rejected));
     case Format::kMarkdown:
-      return fmt::format("# {} 任务状态\n\n截至 {}{}\n\n{}{}", markdown_text(list.title), report.as_of.iso(),
-                         on_time_suffix(list), render_markdown_table(status_table(report, false, style)),
+      return fmt::format("{}# {} 任务状态\n\n截至 {}{}\n\n{}{}", sample_banner(report.sample),
+                         markdown_text(list.title), report.as_of.iso(), on_time_suffix(list),
+                         render_markdown_table(status_table(report, false, style)),
                          rejected_section(report.rejected));
     case Format::kXlsx:  // not offered by `status`
     case Format::kCsv:
-      return render_csv(status_table(report, false, style));
+      return render_csv(status_table(report, false, style), sample_csv_line(report.sample));
     case Format::kJson:
       return render_json(list, report);
   }
@@ -112,9 +115,10 @@ std::string render_task_detail(const TaskList& list, const TaskStatus& t, TextSt
     Table targets{{"目标", "单位", "完成值", "目标值", "期限", "状态"}, {}};
     for (const TargetStatus& ts : t.goals.targets) {
       for (const TargetValue& v : ts.values) {
-        targets.rows.push_back({ts.target->name, v.unit, v.value ? format_number(*v.value) : "未报",
-                                format_number(ts.target->value) + ts.target->unit, ts.target->due.date.iso(),
-                                v.met ? "已完成" : goal_state_label(ts.state, false)});
+        targets.rows.push_back(
+            {ts.target->name, v.unit, v.value ? format_number(*v.value) : "未报",
+             (ts.target->at_most ? "≤" : "") + format_number(ts.target->value) + ts.target->unit,
+             ts.target->due.date.iso(), v.met ? "已完成" : goal_state_label(ts.state, false)});
       }
     }
     out += "\n" + render_text_table(targets);

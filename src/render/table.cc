@@ -146,4 +146,9 @@ std::string render_csv_rows(const Table& table) {
 
 std::string render_csv(const Table& table) { return "\xEF\xBB\xBF" + render_csv_rows(table); }
 
+std::string render_csv(const Table& table, std::string_view first_line) {
+  if (first_line.empty()) return render_csv(table);
+  return "\xEF\xBB\xBF" + csv_cell(std::string(first_line)) + "\r\n" + render_csv_rows(table);
+}
+
 }  // namespace duban

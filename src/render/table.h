@@ -37,4 +37,7 @@ std::string render_csv_rows(const Table& table);
 /// A whole CSV file: UTF-8 BOM, then the rows.
 std::string render_csv(const Table& table);
 
+/// The same, after a line of one cell, `first_line`, when it is not empty.
+std::string render_csv(const Table& table, std::string_view first_line);
+
 }  // namespace duban

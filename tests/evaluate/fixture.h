@@ -18,7 +18,7 @@ inline TaskList small_list() {
   TaskList list;
   list.title = "测试清单";
   list.issued = day("2024-04-08");
-  list.reporting = {"党政综合办公室", 10, 30, 5, 0, Month::of(2024, 5), Month::of(2024, 12), false};
+  list.reporting = {"党政综合办公室", 10, 30, 5, 0, Month::of(2024, 5), Month::of(2024, 12), {}, false};
   list.units = {{"党政综合办公室", {"党政办"}}, {"甲社区", {}}, {"乙社区", {}}};
   list.groups = {{"各社区", {"甲社区", "乙社区"}}};
   list.sections = {{"一"}};
@@ -55,7 +55,7 @@ inline Entry make_entry(const char* date, const std::string& unit, const std::st
 /// The workspace with `entries` sorted as the loader sorts them.
 inline Workspace make_workspace(TaskList list, std::vector<Entry> entries) {
   std::stable_sort(entries.begin(), entries.end(), entry_before);
-  return {std::move(list), std::move(entries), {}};
+  return {std::move(list), std::move(entries), {}, false};
 }
 
 }  // namespace duban::testing

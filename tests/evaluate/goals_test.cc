@@ -60,9 +60,9 @@ Entry with_milestone(Entry e, const std::string& name) {
 }
 
 Entry with_held(Entry e, const std::string& name, std::vector<const char*> dates) {
-  std::vector<Date> ds;
-  for (const char* d : dates) ds.push_back(day(d));
-  e.held.emplace_back(name, ds);
+  HeldDays held{name, "", {}};
+  for (const char* d : dates) held.spans.push_back({day(d), day(d)});
+  e.held.push_back(held);
   return e;
 }
 
@@ -195,6 +195,91 @@ TEST_CASE("done or closed with a shortfall carries it as unmet") {
                                           "milestone/端午邻里节/乙社区/-/-"});
   REQUIRE(closed.settled_by != nullptr);
   CHECK(closed.settled_by->status == EntryStatus::kClosed);
+}
+
+}  // namespace duban
+
+namespace duban {
+using namespace duban::testing;
+namespace {
+
+Entry with_spans(Entry e, const std::string& duty, const std::string& item,
+                 std::vector<std::pair<const char*, const char*>> spans) {
+  HeldDays held{duty, item, {}};
+  for (auto [first, last] : spans) held.spans.push_back({day(first), day(last)});
+  e.held.push_back(held);
+  return e;
+}
+
+Workspace workday_workspace(std::vector<Entry> entries, Duty duty) {
+  TaskList list = small_list();
+  list.issued = day("2025-01-20");
+  Task t = make_task("1", {"甲社区"}, {"甲社区"}, "2025-12-31");
+  t.duties = {std::move(duty)};
+  list.tasks.push_back(std::move(t));
+  return make_workspace(std::move(list), std::move(entries));
+}
+
+}  // namespace
+
+TEST_CASE("a working-day duty: a range over the Spring Festival asks nothing of the holiday") {
+  Duty duty;
+  duty.name = "日研判";
+  duty.every = Period::kWorkday;
+  duty.until = day("2025-02-14");
+  // 2025-01-26 (Sunday) and 02-08 (Saturday) are worked; 01-28..02-04 are off.
+  const Workspace ws = workday_workspace(
+      {with_spans(make_entry("2025-02-14", "甲社区", "1", EntryStatus::kInProgress), "日研判", "",
+                  {{"2025-01-20", "2025-02-06"}, {"2025-02-08", "2025-02-14"}})},
+      duty);
+  const DutyRecord r = evaluate_goals(ws, ws.list.tasks[0], day("2025-02-14")).duties[0].units[0];
+  // 20-24, 26, 27 January; 5, 6, 7, 8, 10-14 February.
+  CHECK(r.periods.size() == 16);
+  CHECK(r.periods[5].first == day("2025-01-26"));
+  CHECK(r.periods[7].first == day("2025-02-05"));
+  CHECK(r.judged == 16);
+  CHECK(r.compliant == 15);
+  CHECK(r.missed == std::vector<Date>{day("2025-02-07")});
+}
+
+TEST_CASE("a duty with items: each item judged per period; from leaves earlier periods out") {
+  Duty duty;
+  duty.name = "驿站活动";
+  duty.every = Period::kMonth;
+  duty.items = {"职工之家", "青年之家"};
+  duty.from = day("2025-03-01");
+  duty.until = day("2025-12-31");
+  const Workspace ws = workday_workspace(
+      {with_spans(make_entry("2025-04-30", "甲社区", "1", EntryStatus::kInProgress), "驿站活动", "职工之家",
+                  {{"2025-03-05", "2025-03-05"}, {"2025-04-09", "2025-04-09"}}),
+       with_spans(make_entry("2025-04-30", "甲社区", "1", EntryStatus::kInProgress), "驿站活动", "青年之家",
+                  {{"2025-03-08", "2025-03-08"}})},
+      duty);
+  const DutyStatus s = evaluate_goals(ws, ws.list.tasks[0], day("2025-04-30")).duties[0];
+  REQUIRE(s.units.size() == 2);
+  CHECK(s.units[0].item == "职工之家");
+  CHECK(s.units[0].judged == 2);  // March and April: February is before from
+  CHECK(s.units[0].compliant == 2);
+  CHECK(s.units[1].item == "青年之家");
+  CHECK(s.units[1].missed == std::vector<Date>{day("2025-04-01")});
+}
+
+TEST_CASE("a ceiling is met at or below its value") {
+  Task t = make_task("1", {"甲社区"}, {"甲社区"}, "2024-08-31");
+  Target backlog;
+  backlog.name = "信访积案";
+  backlog.value = 0;
+  backlog.at_most = true;
+  backlog.due = t.due;
+  t.targets = {backlog};
+  auto status_with = [&](double value) {
+    Entry e = make_entry("2024-06-08", "甲社区", "1", EntryStatus::kInProgress);
+    e.metrics.emplace_back("信访积案", value);
+    const Workspace ws = with_goals({e}, t);
+    return evaluate_goals(ws, ws.list.tasks[0], day("2024-06-10")).targets[0];
+  };
+  CHECK(status_with(0).state == GoalState::kMet);
+  CHECK_FALSE(status_with(1).values[0].met);
 }
 
 }  // namespace duban

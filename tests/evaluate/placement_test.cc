@@ -25,9 +25,9 @@ std::vector<PlacementKind> kinds(const std::vector<Misplacement>& found) {
 
 TEST_CASE("a closed task takes no more reports, but its duty dates go on") {
   Entry duty = make_entry("2024-07-08", "甲社区", "1", EntryStatus::kDone);
-  duty.held = {{"比武", {day("2024-07-01")}}};
+  duty.held = {{"比武", "", {{day("2024-07-01"), day("2024-07-01")}}}};
   Entry duty_in_progress = make_entry("2024-07-08", "乙社区", "1", EntryStatus::kInProgress);
-  duty_in_progress.held = {{"比武", {day("2024-07-01")}}};
+  duty_in_progress.held = {{"比武", "", {{day("2024-07-01"), day("2024-07-01")}}}};
   const Workspace ws = make_workspace(
       small_list(), {in_file(make_entry("2024-06-10", "党政综合办公室", "1", EntryStatus::kClosed),
                              "progress/2024-06/a.yaml", 4),
