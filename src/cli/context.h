@@ -55,5 +55,6 @@ CommandSetup add_reconcile_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_notices_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_rank_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_template_command(CLI::App& app, const GlobalOptions& g);
+CommandSetup add_import_command(CLI::App& app, const GlobalOptions& g);
 
 }  // namespace duban
