@@ -93,9 +93,12 @@ class ImportRun {
       return false;
     }
     if (!folder_) folder_.emplace(root_);
-    const bool changed = folder_->write_if_changed(path, r.yaml);
-    fmt::print("duban: {} {} {}：{} {}，{} 条进度，填报日期 {}\n", changed ? "已导入" : "内容未变",
-               shown_path(file), changed ? "→" : "=", shown, r.unit, r.entries, r.date.iso());
+    if (folder_->write_if_changed(path, r.yaml)) {
+      fmt::print("duban: 已导入 {}，写入 {}：{}，{} 条进度，填报日期 {}\n", shown_path(file), shown, r.unit,
+                 r.entries, r.date.iso());
+    } else {
+      fmt::print("duban: {} 与 {} 的内容相同，未改动\n", shown_path(file), shown);
+    }
     if (!r.date_note.empty()) fmt::print("duban: {}\n", r.date_note);
     return true;
   }

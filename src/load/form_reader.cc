@@ -169,7 +169,7 @@ class FormReader {
   }
 
   // The cell right of the label `label` in the header block, and where it is.
-  std::optional<std::pair<const SheetCell*, std::string>> labelled(const char* label, bool& found) {
+  std::optional<std::pair<const SheetCell*, std::string>> labelled(const char* label) {
     for (auto it = sheet_->cells.begin(); it != sheet_->cells.end() && it->first.first < header_row_; ++it) {
       std::string text = text_of(it->second);
       for (const char* colon : {"：", ":"}) {
@@ -178,20 +178,15 @@ class FormReader {
         }
       }
       if (text != label) continue;
-      found = true;
-      const int row = it->first.first;
-      auto next = std::next(it);
-      if (next != sheet_->cells.end() && next->first.first == row) {
-        return std::pair{&next->second, where(row, next->first.second)};
-      }
-      return std::pair{static_cast<const SheetCell*>(nullptr), where(row, it->first.second + 1)};
+      // The value is the next cell: an empty one is not skipped for a note after it.
+      const auto [row, column] = it->first;
+      return std::pair{sheet_->at(row, column + 1), where(row, column + 1)};
     }
     return std::nullopt;
   }
 
   void header_block() {
-    bool found = false;
-    const auto unit = labelled(kFormUnit, found);
+    const auto unit = labelled(kFormUnit);
     if (!unit || unit->first == nullptr) {
       error(unit ? unit->second : "",
             fmt::format("报送表的表头中找不到“{}”：请用 duban template 生成的报送表填写", kFormUnit));
@@ -201,8 +196,7 @@ class FormReader {
       error(unit->second,
             fmt::format("未定义的单位“{}”：请不要修改报送表中“{}”一格", text_of(*unit->first), kFormUnit));
     }
-    found = false;
-    const auto month = labelled(kFormMonth, found);
+    const auto month = labelled(kFormMonth);
     std::optional<Month> m;
     if (month && month->first != nullptr) m = month_of(*month->first);
     if (!m) {
@@ -215,8 +209,7 @@ class FormReader {
       form_.month = *m;
       form_.month_cell = month->second;
     }
-    found = false;
-    const auto date = labelled(kFormFillDate, found);
+    const auto date = labelled(kFormFillDate);
     if (date && date->first != nullptr) {
       if (auto d = date_of(*date->first)) {
         form_.draft.date = {*d, date->second};
