@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -102,7 +103,7 @@ std::string cell_text(const SheetCell& c) {
 // What the form's columns are: fixed ones by name, goals by header.
 struct Columns {
   int id = 0, status = 0, percent = 0, progress = 0, problems = 0, next = 0;
-  std::vector<std::pair<int, std::string>> goals;  // column, header
+  std::map<int, std::string> goals;  // column -> header
 };
 
 class FormReader {
@@ -124,9 +125,11 @@ class FormReader {
       return std::move(form_);
     }
     header_block();
-    int last_row = 0;
-    for (const auto& [at, cell] : sheet_->cells) last_row = std::max(last_row, at.first);
-    for (int row = header_row_ + 1; row <= last_row; ++row) read_row(row);
+    // Only rows with cells: the work follows the cells, not the size of the sheet.
+    for (auto it = sheet_->cells.lower_bound({header_row_ + 1, 0}); it != sheet_->cells.end();
+         it = sheet_->cells.lower_bound({it->first.first + 1, 0})) {
+      read_row(it->first.first);
+    }
     std::stable_sort(
         form_.draft.entries.begin(), form_.draft.entries.end(),
         [](const DraftEntry& a, const DraftEntry& b) { return task_id_less(a.task.value, b.task.value); });
@@ -156,7 +159,7 @@ class FormReader {
         if (h == kColumnProblems) c.problems = col;
         if (h == kColumnNext) c.next = col;
         if (h.rfind("目标：", 0) == 0 || h.rfind("节点：", 0) == 0 || h.rfind("常态化：", 0) == 0) {
-          c.goals.emplace_back(col, h);
+          c.goals.emplace(col, h);
         }
       }
       if (c.id > 0 && c.status > 0) {
@@ -280,7 +283,9 @@ class FormReader {
     const SheetCell* status = at(row, c.status);
     bool content = status != nullptr;
     for (const int col : {c.progress, c.problems, c.next}) content = content || at(row, col) != nullptr;
-    for (const auto& [col, header] : c.goals) content = content || at(row, col) != nullptr;
+    const auto first = sheet_->cells.lower_bound({row, 0});
+    const auto last = sheet_->cells.lower_bound({row + 1, 0});
+    for (auto it = first; it != last; ++it) content = content || c.goals.count(it->first.second) > 0;
     if (!content) return;  // a row left empty: the percent alone is only the form's prefill
     const SheetCell* id_cell = at(row, c.id);
     DraftEntry e;
@@ -321,8 +326,11 @@ class FormReader {
                               std::pair{c.next, &e.next}}) {
       if (const SheetCell* t = at(row, col)) *field = {cell_text(*t), where(row, col)};
     }
-    for (const auto& [col, header] : c.goals) {
-      if (const SheetCell* g = at(row, col)) ok = goal(*task, header, *g, where(row, col), e) && ok;
+    for (auto it = first; it != last; ++it) {
+      const auto goal_column = c.goals.find(it->first.second);
+      if (goal_column != c.goals.end()) {
+        ok = goal(*task, goal_column->second, it->second, where(row, it->first.second), e) && ok;
+      }
     }
     if (ok) form_.draft.entries.push_back(std::move(e));
   }

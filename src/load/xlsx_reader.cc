@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -283,7 +284,7 @@ class XlsxReader {
          r = r.next_sibling()) {
       if (!is(r, "row")) continue;
       const auto number = parse_index(attribute(r, "r").value());
-      row = number && *number > row ? static_cast<int>(*number) : row + 1;
+      row = number && *number > row ? static_cast<int>(std::min<long>(*number, kMaxSheetRows + 1L)) : row + 1;
       int column = 0;
       for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {
         if (!is(c, "c")) continue;
