@@ -18,7 +18,7 @@ struct XlsxRead {
   std::string error;
 };
 
-/// The largest .xlsx accepted, and the most any one part may unpack to.
+/// The largest .xlsx accepted, and the most all its parts may unpack to together.
 constexpr size_t kMaxXlsxBytes = 20 * 1024 * 1024;
 constexpr size_t kMaxXlsxPartBytes = 64 * 1024 * 1024;
 
