@@ -56,5 +56,7 @@ CommandSetup add_notices_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_rank_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_audit_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_carry_over_command(CLI::App& app, const GlobalOptions& g);
+CommandSetup add_template_command(CLI::App& app, const GlobalOptions& g);
+CommandSetup add_import_command(CLI::App& app, const GlobalOptions& g);
 
 }  // namespace duban

@@ -77,8 +77,8 @@ std::string unread_file_advice(std::string_view name) {
         yaml_stem(stem_of(name)));
   }
   if (has_extension_in(l, kSpreadsheets)) {
-    return "没有读取：这是表格文件，duban 只读取 .yaml 进度文件：请把其中的进度写成 .yaml 文件，"
-           "或移出 progress/ 文件夹";
+    return "没有读取：这是表格文件，duban 只读取 .yaml 进度文件：单位填好的进度报送表请用 duban import "
+           "导入（会写成 .yaml 文件），再把表格移出 progress/ 文件夹";
   }
   if (has_extension_in(l, kDocuments)) {
     return "没有读取：这是文档文件，duban 只读取 .yaml 进度文件：请把其中的进度写成 .yaml 文件；"

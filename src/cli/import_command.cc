@@ -1,0 +1,127 @@
+// `duban import`: reads filled report forms (.xlsx or .csv) and writes each
+// as progress/YYYY-MM/<unit>.yaml, checked with every rule of `check`.
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/form_import.h"
+#include "cli/output.h"
+#include "load/xlsx_reader.h"
+
+namespace duban {
+namespace {
+namespace fs = std::filesystem;
+
+struct ImportOptions {
+  std::vector<std::string> files;
+  std::string output;
+  bool force = false;
+};
+
+// A file's bytes, or nothing when it cannot be read or is too large.
+std::optional<std::string> read_bytes(const fs::path& path, std::string& why) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {
+    why = fs::exists(path, ec) ? "这不是普通文件" : "文件不存在，请检查文件名";
+    return std::nullopt;
+  }
+  if (fs::file_size(path, ec) > kMaxXlsxBytes) {
+    why = "文件大于 20 MiB，不像是报送表";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in || !bytes) {
+    why = "无法读取文件，请检查文件的权限";
+    return std::nullopt;
+  }
+  return bytes.str();
+}
+
+class ImportRun {
+ public:
+  ImportRun(const GlobalOptions& g, const ImportOptions& o) : o_(o) {
+    today_ = resolve_today(g);
+    dir_ = resolve_workspace(g);
+    loaded_ = load_workspace(dir_, today_);
+    if (!loaded_.list_ok()) {
+      for (const Diagnostic& d : loaded_.diagnostics) {
+        if (d.path == "tasks.yaml") fmt::print(stderr, "{}\n", format_diagnostic(d));
+      }
+      throw CommandFailure{kExitProblems, "duban: tasks.yaml 有错误，请先改正（可运行 duban check 查看）"};
+    }
+    index_ = TaskIndex(loaded_.workspace.list);
+    root_ = o.output.empty() ? dir_ / "progress" : fs::path(o.output);
+  }
+
+  int run() {
+    int status = kExitOk;
+    for (const std::string& file : o_.files) {
+      if (!import_one(file)) status = kExitProblems;
+    }
+    return status;
+  }
+
+ private:
+  bool import_one(const std::string& file) {
+    std::string why;
+    const auto bytes = read_bytes(file, why);
+    if (!bytes) {
+      fmt::print(stderr, "{}: 错误: {}\n", shown_path(file), why);
+      return false;
+    }
+    const FormImport r = import_form(shown_path(file), *bytes, loaded_.workspace, index_, today_);
+    for (const std::string& m : r.messages) fmt::print(stderr, "{}\n", m);
+    if (!r.ok) {
+      fmt::print(stderr, "duban: {} 未导入：请改正上面列出的问题后重新导入\n", shown_path(file));
+      return false;
+    }
+    const fs::path path = root_ / r.month.iso() / (r.unit + ".yaml");
+    const std::string shown = o_.output.empty() ? progress_path_of(r) : shown_path(path);
+    std::string ignored;
+    const auto existing = read_bytes(path, ignored);
+    if (existing && *existing != r.yaml && !o_.force) {
+      fmt::print(
+          stderr,
+          "duban: {} 已存在且内容不同，未覆盖，{} 未导入：核对后如要以 {} 为准，请加 --force 重新导入\n",
+          shown, shown_path(file), shown_path(file));
+      return false;
+    }
+    if (!folder_) folder_.emplace(root_);
+    if (folder_->write_if_changed(path, r.yaml)) {
+      fmt::print("duban: 已导入 {}，写入 {}：{}，{} 条进度，填报日期 {}\n", shown_path(file), shown, r.unit,
+                 r.entries, r.date.iso());
+    } else {
+      fmt::print("duban: {} 与 {} 的内容相同，未改动\n", shown_path(file), shown);
+    }
+    if (!r.date_note.empty()) fmt::print("duban: {}\n", r.date_note);
+    return true;
+  }
+
+  const ImportOptions& o_;
+  Date today_;
+  fs::path dir_;
+  LoadResult loaded_;
+  TaskIndex index_;
+  fs::path root_;
+  std::optional<OutputFolder> folder_;
+};
+
+}  // namespace
+
+CommandSetup add_import_command(CLI::App& app, const GlobalOptions& g) {
+  CLI::App* sub = app.add_subcommand(
+      "import", "导入单位填好的报送表（.xlsx 或 .csv），写成 progress/YYYY-MM/单位.yaml 并检查");
+  auto o = std::make_shared<ImportOptions>();
+  sub->add_option("FILE", o->files, "填好的报送表")->required();
+  sub->add_option("-o", o->output, "写到此文件夹下的 YYYY-MM/单位.yaml；默认为工作目录的 progress/");
+  sub->add_flag("--force", o->force, "已有内容不同的同名进度文件时也覆盖");
+  return {sub, [&g, o] { return ImportRun(g, *o).run(); }};
+}
+
+}  // namespace duban

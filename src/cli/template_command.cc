@@ -1,0 +1,119 @@
+// `duban template`: writes the report form (进度报送表) a unit fills in for
+// a round, as an Excel workbook or a progress file.
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/output.h"
+#include "evaluate/report_form.h"
+#include "load/names.h"
+#include "model/text.h"
+#include "render/progress_yaml.h"
+#include "render/template_xlsx.h"
+
+namespace duban {
+namespace {
+namespace fs = std::filesystem;
+
+struct TemplateOptions {
+  std::string unit;
+  std::string month;
+  std::string format;
+  std::string output;
+};
+
+// The unit's own name for `name`, a name or an alias.
+std::string resolve_unit(const TaskList& list, const std::string& name) {
+  if (auto unit = list.canonical_unit(name)) return *unit;
+  std::vector<std::string> names;
+  for (const Unit& u : list.units) {
+    names.push_back(u.name);
+    names.insert(names.end(), u.aliases.begin(), u.aliases.end());
+  }
+  const std::string suggestion = closest_match(name, names);
+  throw CommandFailure{
+      kExitUsage, suggestion.empty()
+                      ? fmt::format("duban: 未定义的单位“{}”：请使用 tasks.yaml 中 units 列出的名称", name)
+                      : fmt::format("duban: 未定义的单位“{}”：是不是“{}”？", name, suggestion)};
+}
+
+Month resolve_month(const TaskList& list, const std::string& text, Date today) {
+  const Reporting& rep = list.reporting;
+  if (text.empty()) {
+    if (auto m = next_round_month(list, today)) return *m;
+    throw CommandFailure{kExitProblems,
+                         fmt::format("duban: 报送轮次 {} 至 {} 都已结束（今天是 {}）：请用 --month 指定月份",
+                                     rep.first.iso(), rep.last.iso(), today.iso())};
+  }
+  const auto m = parse_iso_month(text);
+  if (!m)
+    throw CommandFailure{kExitUsage, fmt::format("duban: --month 应为月份，如 2024-06，这里是“{}”", text)};
+  if (!has_round(list, *m)) {
+    throw CommandFailure{kExitUsage, fmt::format("duban: {} 不在报送轮次 {} 至 {} 之内", m->iso(),
+                                                 rep.first.iso(), rep.last.iso())};
+  }
+  return *m;
+}
+
+// The format from --format and the extension of -o FILE; they must agree.
+std::string resolve_format(const TemplateOptions& o, const fs::path& file) {
+  std::string ext = file.extension().string();
+  if (ext == ".yml") ext = ".yaml";
+  if (!file.empty() && ext != ".xlsx" && ext != ".yaml") {
+    throw CommandFailure{kExitUsage,
+                         fmt::format("duban: -o {} 的扩展名应为 .xlsx 或 .yaml", shown_path(file))};
+  }
+  const std::string from_name = file.empty() ? "" : ext.substr(1);
+  if (!o.format.empty() && !from_name.empty() && o.format != from_name) {
+    throw CommandFailure{
+        kExitUsage, fmt::format("duban: --format {} 与 -o {} 的扩展名不一致", o.format, shown_path(file))};
+  }
+  if (!o.format.empty()) return o.format;
+  return from_name.empty() ? "xlsx" : from_name;
+}
+
+int write_template(const GlobalOptions& g, const TemplateOptions& o) {
+  const LoadedWorkspace loaded = load_or_fail(g);
+  const TaskList& list = loaded.ws.list;
+  const std::string unit = resolve_unit(list, o.unit);
+  const Month month = resolve_month(list, o.month, loaded.today);
+  // -o DIR/ , an existing folder or a path without extension is a folder.
+  std::error_code ec;
+  const bool to_folder = !o.output.empty() && (o.output.back() == '/' || fs::is_directory(o.output, ec) ||
+                                               !fs::path(o.output).has_extension());
+  const fs::path file = o.output.empty() || to_folder ? fs::path() : fs::path(o.output);
+  const std::string format = resolve_format(o, file);
+  fs::path path = file;
+  if (path.empty()) {
+    const std::string name = fmt::format("{}-{}.{}", unit, month.iso(), format);
+    // The unit's name comes from tasks.yaml: it must make one plain file name.
+    if (const std::string why = file_name_problem(name); !why.empty()) {
+      throw CommandFailure{kExitProblems, fmt::format("duban: 不能用“{}”作文件名：{}", name, why)};
+    }
+    path = file_in(o.output.empty() ? fs::path() : fs::path(o.output), name);
+  }
+  const ReportForm form = build_report_form(loaded.ws, unit, reporting_round(list, month), loaded.today);
+  const std::string bytes =
+      format == "yaml" ? render_template_yaml(form, list) : render_template_xlsx(form, list);
+  const bool one_file = !file.empty();
+  OutputFolder folder(one_file ? path.parent_path() : path.parent_path(), one_file);
+  folder.write_if_changed(path, bytes);
+  fmt::print("duban: 已写出 {}：{} {} 的报送表，{} 项任务，报送日 {}\n", shown_path(path), unit, month.iso(),
+             form.rows.size(), form.round.report_date.iso());
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandSetup add_template_command(CLI::App& app, const GlobalOptions& g) {
+  CLI::App* sub = app.add_subcommand("template", "生成某单位某轮的进度报送表（Excel 或 YAML），供单位填写");
+  auto o = std::make_shared<TemplateOptions>();
+  sub->add_option("--unit", o->unit, "报送单位（名称或别名）")->required();
+  sub->add_option("--month", o->month, "报送月份（YYYY-MM），默认为报送日在今天或之后的最近一轮");
+  sub->add_option("--format", o->format, "xlsx（默认）或 yaml")->check(CLI::IsMember({"xlsx", "yaml"}));
+  sub->add_option("-o", o->output, "写到此文件或文件夹；默认为当前目录下的 单位-YYYY-MM.xlsx");
+  return {sub, [&g, o] { return write_template(g, *o); }};
+}
+
+}  // namespace duban

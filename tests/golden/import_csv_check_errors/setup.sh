@@ -1,0 +1,1 @@
+rm progress/2024-06/江洋社区.yaml
