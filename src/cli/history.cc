@@ -113,8 +113,8 @@ History read_history(const GitRepository& repo, const fs::path& dir, const Works
       repo.read({"-c", "core.quotePath=false", "log", "--reverse", "--topo-order", "--no-renames", "--raw",
                  "--no-abbrev", "-z", "--format=%x01%H%x00%aN%x00%cN%x00%cI%x00", "--", progress, reports});
   History history;
-  if (!log) return history;  // no commit yet: everything is uncommitted
-  std::vector<LoggedCommit> commits = parse_log(*log);
+  // No commit yet: everything in the working tree is uncommitted.
+  std::vector<LoggedCommit> commits = log ? parse_log(*log) : std::vector<LoggedCommit>{};
 
   // Every version of every progress file, read at once.
   const auto is_progress = [&](const std::string& path) {
