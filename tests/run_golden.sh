@@ -11,7 +11,8 @@
 #   after.sh     optional, run inside the workspace after it; its output is
 #                compared too (to look at written files, git history ...)
 #   expected     stdout, then stderr, then the exit code, as written below
-# Both scripts find the binary in $DUBAN.
+# Both scripts find the binary in $DUBAN, and scripts shared by several
+# cases in $GOLDEN_LIB (tests/golden/_lib/, which is not a case).
 # Git sees no configuration but the case's own (no global or system file, no
 # identity from the environment): a case sets what it needs in setup.sh.
 # UPDATE_GOLDEN=1 rewrites `expected` from the actual output.
@@ -31,7 +32,7 @@ if [ -f "$case_dir/workspace.patch" ] &&
   echo "workspace.patch of golden case $(basename "$case_dir") does not apply to _base" >&2
   exit 1
 fi
-export DUBAN="$bin"
+export DUBAN="$bin" GOLDEN_LIB="$(dirname "$case_dir")/_lib"
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 HOME="$scratch"
 unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL EMAIL GIT_DIR GIT_WORK_TREE
 if [ -f "$case_dir/setup.sh" ]; then (cd "$work" && bash "$case_dir/setup.sh"); fi

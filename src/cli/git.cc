@@ -228,7 +228,8 @@ std::vector<fs::path> GitRepository::deleted_files(const fs::path& dir) const {
   return deleted;
 }
 
-bool GitRepository::commit(const std::vector<fs::path>& paths, const std::string& message) const {
+bool GitRepository::commit(const std::vector<fs::path>& paths, const std::string& message,
+                           const std::string& author) const {
   std::vector<std::string> rel;
   for (const fs::path& p : paths) rel.push_back(relative(p));
   std::sort(rel.begin(), rel.end());
@@ -264,7 +265,10 @@ bool GitRepository::commit(const std::vector<fs::path>& paths, const std::string
   if (diff.ok()) return false;
   if (!diff.started || diff.status != 1) fail("git diff", diff.err, diff.out, undo());
   // With paths, git commits just them: what else is staged stays staged.
-  const GitRun commit = run_git(top_, with_paths({"commit", "--quiet", "-m", message, "--"}, staged));
+  std::vector<std::string> args{"commit", "--quiet", "-m", message};
+  if (!author.empty()) args.push_back("--author=" + author);
+  args.push_back("--");
+  const GitRun commit = run_git(top_, with_paths(std::move(args), staged));
   if (!commit.ok()) fail("git commit", commit.err, commit.out, undo());
   return true;
 }

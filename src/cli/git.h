@@ -47,8 +47,11 @@ class GitRepository {
   /// Commits `paths` (written, or removed) with `message`, and nothing else,
   /// when they differ from the last commit; returns whether it committed. On
   /// failure, restores the index entries of `paths` as they were and throws
-  /// CommandFailure saying what failed and how to fix it.
-  bool commit(const std::vector<std::filesystem::path>& paths, const std::string& message) const;
+  /// CommandFailure saying what failed and how to fix it. A non-empty
+  /// `author` ("Name <email>") is the commit's author; the committer is
+  /// always whoever runs duban, as git is configured.
+  bool commit(const std::vector<std::filesystem::path>& paths, const std::string& message,
+              const std::string& author = {}) const;
 
  private:
   GitRepository(std::filesystem::path top, std::filesystem::path git_dir)

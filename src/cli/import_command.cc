@@ -9,6 +9,8 @@
 
 #include "cli/context.h"
 #include "cli/form_import.h"
+#include "cli/git.h"
+#include "cli/lock.h"
 #include "cli/output.h"
 #include "load/xlsx_reader.h"
 
@@ -20,7 +22,19 @@ struct ImportOptions {
   std::vector<std::string> files;
   std::string output;
   bool force = false;
+  bool commit = false;
 };
+
+// The git author of a unit's imported file: the unit itself, with no e-mail
+// (a .mailmap may give it one); characters that would end git's name field
+// are left out.
+std::string unit_author(const std::string& unit) {
+  std::string name;
+  for (const char c : unit) {
+    if (c != '<' && c != '>' && c != '\n' && c != '\r') name += c;
+  }
+  return name + " <>";
+}
 
 // A file's bytes, or nothing when it cannot be read or is too large.
 std::optional<std::string> read_bytes(const fs::path& path, std::string& why) {
@@ -57,6 +71,12 @@ class ImportRun {
     }
     index_ = TaskIndex(loaded_.workspace.list);
     root_ = o.output.empty() ? dir_ / "progress" : fs::path(o.output);
+    if (o.commit) {
+      // As for reports: the work tree's lock first, held to the last commit.
+      repo_.emplace(GitRepository::find(dir_));
+      repo_->require_inside(root_);
+      lock_.emplace(repo_->lock_path());
+    }
   }
 
   int run() {
@@ -100,6 +120,13 @@ class ImportRun {
       fmt::print("duban: {} 与 {} 的内容相同，未改动\n", shown_path(file), shown);
     }
     if (!r.date_note.empty()) fmt::print("duban: {}\n", r.date_note);
+    // Committed even when unchanged: an earlier run may have written it and
+    // failed to commit it. The unit is the author, the office the committer.
+    if (repo_ && repo_->commit({path}, fmt::format("导入 {} {} 进度报送（{}）", r.unit, r.month.iso(),
+                                                   fs::path(file).filename().string()),
+                               unit_author(r.unit))) {
+      fmt::print("duban: 已提交 {}，作者为 {}\n", shown, r.unit);
+    }
     return true;
   }
 
@@ -109,6 +136,8 @@ class ImportRun {
   LoadResult loaded_;
   TaskIndex index_;
   fs::path root_;
+  std::optional<GitRepository> repo_;  // with --commit
+  std::optional<LockFile> lock_;
   std::optional<OutputFolder> folder_;
 };
 
@@ -121,6 +150,8 @@ CommandSetup add_import_command(CLI::App& app, const GlobalOptions& g) {
   sub->add_option("FILE", o->files, "填好的报送表")->required();
   sub->add_option("-o", o->output, "写到此文件夹下的 YYYY-MM/单位.yaml；默认为工作目录的 progress/");
   sub->add_flag("--force", o->force, "已有内容不同的同名进度文件时也覆盖");
+  sub->add_flag("--commit", o->commit,
+                "每导入一个文件就用 git 提交一次：作者为该单位，提交人为运行本命令的人");
   return {sub, [&g, o] { return ImportRun(g, *o).run(); }};
 }
 

@@ -1,7 +1,6 @@
 #include "evaluate/placement.h"
 
 #include <map>
-#include <set>
 #include <tuple>
 
 #include "evaluate/rounds.h"
