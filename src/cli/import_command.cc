@@ -122,8 +122,9 @@ class ImportRun {
     if (!r.date_note.empty()) fmt::print("duban: {}\n", r.date_note);
     // Committed even when unchanged: an earlier run may have written it and
     // failed to commit it. The unit is the author, the office the committer.
-    if (repo_ && repo_->commit({path}, fmt::format("导入 {} {} 进度报送（{}）", r.unit, r.month.iso(),
-                                                   fs::path(file).filename().string()),
+    if (repo_ && repo_->commit({path},
+                               fmt::format("导入 {} {} 进度报送（{}）", r.unit, r.month.iso(),
+                                           fs::path(file).filename().string()),
                                unit_author(r.unit))) {
       fmt::print("duban: 已提交 {}，作者为 {}\n", shown, r.unit);
     }

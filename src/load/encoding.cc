@@ -1,5 +1,7 @@
 #include "load/encoding.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "model/text.h"
@@ -51,6 +53,21 @@ std::string bidi_message(char32_t cp, bool escaped) {
       escaped ? "这个转义写法" : "该字符");
 }
 
+// True when `bytes` look like UTF-16: a byte order mark (FF FE, FE FF), or
+// without one, NUL bytes in most even or most odd places (ASCII letters
+// and digits, as keys and dates are, have a zero byte in UTF-16).
+bool looks_like_utf16(std::string_view bytes) {
+  if (bytes.size() >= 2 &&
+      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    return true;
+  }
+  size_t zeros[2] = {0, 0};
+  const size_t n = std::min<size_t>(bytes.size(), 4096) / 2 * 2;
+  if (n < 4) return false;
+  for (size_t i = 0; i < n; ++i) zeros[i % 2] += bytes[i] == '\0';
+  return zeros[0] * 4 >= n || zeros[1] * 4 >= n;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
@@ -83,6 +100,13 @@ bool looks_like_gbk(std::string_view bytes) {
 }
 
 bool check_text_bytes(const std::string& path, std::string_view bytes, std::vector<Diagnostic>& out) {
+  if (looks_like_utf16(bytes)) {
+    out.push_back(
+        {path, 1, 1, Severity::kError,
+         "文件是 UTF-16 编码（记事本里叫“Unicode”或“UTF-16 LE”），duban 只读 UTF-8：请用记事本打开，"
+         "点“文件 → 另存为”，在“编码”中选 UTF-8 后保存；用 WPS 或 VS Code 时也是另存为 UTF-8 编码"});
+    return false;
+  }
   Cursor at;
   bool tab_reported_on_line = false;
   for (size_t i = 0; i < bytes.size();) {

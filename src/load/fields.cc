@@ -6,11 +6,28 @@
 
 #include <fmt/format.h>
 
+#include "load/form_reader.h"
 #include "model/text.h"
 
 namespace duban {
 
 namespace {
+
+// An integer as written, when it is one once full-width digits are made
+// ASCII (with `percent_sign`, once a trailing % is dropped).
+std::optional<int> slipped_integer(const std::string& text, bool percent_sign) {
+  std::string t = ascii_digits(text);
+  if (percent_sign) {
+    if (t.empty() || t.back() != '%') return std::nullopt;
+    t.pop_back();
+  } else if (t == text) {
+    return std::nullopt;
+  }
+  int n = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
+  if (ec != std::errc() || end != t.data() + t.size()) return std::nullopt;
+  return n;
+}
 
 // Block scalars (|) end in a newline; nobody means it.
 std::string trimmed(const std::string& text) {
@@ -59,11 +76,14 @@ bool FieldReader::expect_map(const YamlNode& node, std::string_view what,
   return true;
 }
 
-const YamlNode* FieldReader::required(const YamlNode& map, std::string_view key, std::string_view what) {
+const YamlNode* FieldReader::required(const YamlNode& map, std::string_view key, std::string_view what,
+                                      std::string_view values) {
   const YamlNode* value = map.find(key);
   const bool suggested = suggested_.count({&map, std::string(key)}) != 0;
   if (value == nullptr && !suggested) {
-    error(map.pos, fmt::format("{}缺少必填的“{}”：请补上“{}: …”", what, key, key));
+    error(map.pos, values.empty()
+                       ? fmt::format("{}缺少必填的“{}”：请补上“{}: …”", what, key, key)
+                       : fmt::format("{}缺少必填的“{}”：请补上“{}: …”，可填 {}", what, key, key, values));
   }
   return value;
 }
@@ -100,7 +120,14 @@ std::optional<int> FieldReader::integer(const YamlNode& value, int min, int max)
   const char* last = first + value.text.size();
   auto [end, ec] = std::from_chars(first, last, n);
   if (ec != std::errc() || end != last || n < min || n > max) {
-    error(where(value), fmt::format("{}，这里是“{}”", hint, value.text));
+    if (const auto m = slipped_integer(value.text, false); m && *m >= min && *m <= max) {
+      error(where(value), fmt::format("{}用了全角数字“{}”：请写成半角数字 {}", label(value), value.text, *m));
+    } else if (const auto p = slipped_integer(value.text, true); p && *p >= min && *p <= max) {
+      error(where(value),
+            fmt::format("{}只写数字，不带百分号：请把“{}”写成 {}", label(value), value.text, *p));
+    } else {
+      error(where(value), fmt::format("{}，这里是“{}”", hint, value.text));
+    }
     return std::nullopt;
   }
   return n;
@@ -113,6 +140,14 @@ std::optional<double> FieldReader::number(const YamlNode& value) {
     const char* last = first + value.text.size();
     auto [end, ec] = std::from_chars(first, last, d);
     if (ec == std::errc() && end == last && std::isfinite(d) && d >= 0) return d;
+    const std::string half = ascii_digits(value.text);
+    const auto [hend, hec] = std::from_chars(half.data(), half.data() + half.size(), d);
+    if (half != value.text && hec == std::errc() && hend == half.data() + half.size() && std::isfinite(d) &&
+        d >= 0) {
+      error(where(value),
+            fmt::format("{}用了全角数字“{}”：请写成半角数字 {}", label(value), value.text, half));
+      return std::nullopt;
+    }
   }
   error(where(value), fmt::format("{}应为不小于 0 的数字（如 15 或 98.5，不带单位）{}", label(value),
                                   value.is_scalar() ? fmt::format("，这里是“{}”", value.text) : ""));
@@ -134,8 +169,21 @@ std::optional<Date> FieldReader::date(const YamlNode& value) {
   if (!year_in_range(value)) return std::nullopt;
   if (value.is_scalar()) {
     if (auto d = parse_iso_date(value.text)) return d;
-    error(where(value), fmt::format("{}不是有效日期“{}”：请写成 2024-06-08 的形式，并确认这一天存在",
-                                    label(value), value.text));
+    // The ways clerks write a day, each answered with the value meant.
+    if (const auto d = parse_iso_date(ascii_digits(value.text))) {
+      error(where(value),
+            fmt::format("{}用了全角数字“{}”：请写成半角数字 {}", label(value), value.text, d->iso()));
+    } else if (const auto typed = parse_typed_date(value.text, 0)) {
+      error(where(value), fmt::format("{}写成了“{}”：日期请写成 {}（年-月-日，月和日都写两位）", label(value),
+                                      value.text, typed->iso()));
+    } else if (const auto yearless =
+                   default_year_ ? parse_typed_date(value.text, default_year_) : std::nullopt) {
+      error(where(value), fmt::format("{}写的“{}”没有年份：按所在文件夹的年份，请写成 {}", label(value),
+                                      value.text, yearless->iso()));
+    } else {
+      error(where(value), fmt::format("{}不是有效日期“{}”：请写成 2024-06-08 的形式，并确认这一天存在",
+                                      label(value), value.text));
+    }
   } else {
     error(where(value), fmt::format("{}应为日期，如 2024-06-08", label(value)));
   }

@@ -22,6 +22,8 @@ class FieldReader {
   FieldReader(std::string path, std::vector<Diagnostic>& out) : path_(std::move(path)), out_(out) {}
 
   const std::string& path() const { return path_; }
+  /// The year a date written without one (2月8日) is suggested in; 0 for none.
+  void set_default_year(int year) { default_year_ = year; }
   void error(Pos at, std::string message);
   /// True while this file has fewer errors than are listed for one file:
   /// costly help such as "did you mean" is only worked out for those.
@@ -33,8 +35,10 @@ class FieldReader {
   /// True when `node` is a map; reports it otherwise, and reports keys not
   /// in `known`, suggesting the closest.
   bool expect_map(const YamlNode& node, std::string_view what, const std::vector<std::string>& known);
-  /// The member `key` of `map`, reporting it when missing.
-  const YamlNode* required(const YamlNode& map, std::string_view key, std::string_view what);
+  /// The member `key` of `map`, reporting it when missing (with `values`,
+  /// what may be written there, when given).
+  const YamlNode* required(const YamlNode& map, std::string_view key, std::string_view what,
+                           std::string_view values = {});
 
   /// Non-empty text.
   std::optional<std::string> text(const YamlNode& value);
@@ -63,6 +67,7 @@ class FieldReader {
   // Keys already suggested for a misspelt key, per map: not reported missing.
   std::set<std::pair<const YamlNode*, std::string>> suggested_;
   size_t errors_ = 0;
+  int default_year_ = 0;
 };
 
 /// How a value is called in messages: “键名” or “该项”.

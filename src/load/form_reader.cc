@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "model/form_layout.h"
+#include "model/text.h"
 
 namespace duban {
 namespace {
@@ -32,26 +33,6 @@ std::string trimmed(std::string_view s) {
     }
   }
   return std::string(s);
-}
-
-// Full-width digits and marks (０-９, ．, －, ／, ％) as ASCII.
-std::string ascii_digits(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == 0xEF && i + 2 < text.size()) {
-      const unsigned char b1 = static_cast<unsigned char>(text[i + 1]);
-      const unsigned char b2 = static_cast<unsigned char>(text[i + 2]);
-      // U+FF05..U+FF19 are EF BC 85..99: ％ ... ９.
-      if (b1 == 0xBC && b2 >= 0x85 && b2 <= 0x99) {
-        out += static_cast<char>(b2 - 0x85 + '%');
-        i += 2;
-        continue;
-      }
-    }
-    out += static_cast<char>(c);
-  }
-  return out;
 }
 
 std::optional<double> parse_number(std::string text) {

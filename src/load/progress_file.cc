@@ -8,6 +8,7 @@
 #include "load/fields.h"
 #include "load/yaml_tree.h"
 #include "model/text.h"
+#include "model/workspace.h"
 
 namespace duban {
 namespace {
@@ -37,7 +38,11 @@ class ProgressReader {
  public:
   ProgressReader(const std::string& path, const TaskList& list, const TaskIndex& index, Date today,
                  std::vector<Diagnostic>& out)
-      : r_(path, out), list_(list), index_(index), today_(today) {}
+      : r_(path, out), list_(list), index_(index), today_(today) {
+    // A date without a year (2月8日) is taken to be in the year of the
+    // file's round folder, when it has one.
+    if (const auto round = folder_round(path)) r_.set_default_year(round->year());
+  }
 
   std::vector<Entry> read(const YamlNode& root) {
     std::vector<Entry> entries;
@@ -120,7 +125,11 @@ class ProgressReader {
     if (const YamlNode* v = r_.required(node, "task", "进度条目")) {
       auto id = v->is_scalar() ? normalize_task_id(v->text) : std::nullopt;
       task = id ? index_.find_task(list_, *id) : nullptr;
-      if (task == nullptr) {
+      const auto half = !id && v->is_scalar() ? normalize_task_id(ascii_digits(v->text)) : std::nullopt;
+      if (half) {
+        r_.error(FieldReader::where(*v),
+                 fmt::format("任务编号“{}”用了全角数字：请写成半角数字 {}", v->text, *half));
+      } else if (task == nullptr) {
         r_.error(FieldReader::where(*v),
                  fmt::format("清单中没有编号为“{}”的任务：请对照 duban tasks 填写任务编号",
                              v->is_scalar() ? v->text : ""));
@@ -150,11 +159,22 @@ class ProgressReader {
       ok = false;
     }
 
-    if (const YamlNode* v = r_.required(node, "status", "进度条目")) {
+    // What this unit may write: the office's decisions only for the office.
+    const bool office = unit_name && *unit_name == list_.reporting.office;
+    const std::vector<std::string> allowed =
+        office ? std::vector<std::string>{"未启动", "推进中", "已完成", "已销号", "退回"}
+               : std::vector<std::string>{"未启动", "推进中", "已完成"};
+    if (const YamlNode* v =
+            r_.required(node, "status", "进度条目", fmt::format("{}", fmt::join(allowed, "、")))) {
       auto status = v->is_scalar() ? parse_entry_status(v->text) : std::nullopt;
       if (!status) {
-        r_.error(FieldReader::where(*v),
-                 "“status”应为 未启动、推进中、已完成 之一（党政综合办公室另可用 已销号、退回）");
+        const std::string written = v->is_scalar() ? v->text : "";
+        const std::string closest = closest_match(written, allowed);
+        r_.error(
+            FieldReader::where(*v),
+            fmt::format("“status”应为 {} 之一{}{}", fmt::join(allowed, "、"),
+                        written.empty() ? std::string("，这里是空的") : fmt::format("，这里是“{}”", written),
+                        closest.empty() ? std::string("") : fmt::format("：是不是“{}”？", closest)));
         ok = false;
       } else {
         e.status = *status;

@@ -240,9 +240,107 @@ bool is_key_char(char c, bool first) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (!first && c >= '0' && c <= '9');
 }
 
-// Finds `key：value` and `key:value` written by hand, outside block scalars.
-void check_key_separators(const std::string& path, std::string_view text,
-                          const std::vector<std::string>& known_keys, std::vector<Diagnostic>& out) {
+constexpr std::string_view kIdeographicSpace = "\u3000";
+constexpr std::string_view kNoBreakSpace = "\u00A0";
+
+// The length of the space at `at` that looks like one but is not ASCII
+// (U+3000, U+00A0), or 0.
+size_t odd_space_at(std::string_view line, size_t at) {
+  for (const std::string_view s : {kIdeographicSpace, kNoBreakSpace}) {
+    if (line.substr(at, s.size()) == s) return s.size();
+  }
+  return 0;
+}
+
+std::string odd_space_name(std::string_view line, size_t at) {
+  return line.substr(at, kIdeographicSpace.size()) == kIdeographicSpace
+             ? "全角空格"
+             : "不间断空格（从网页、微信或 Word 复制文字时常带进来）";
+}
+
+// Where a quoted value that starts at `open` ends: the index of its closing
+// quote, or npos when it does not close on this line.
+size_t closing_quote(std::string_view line, size_t open) {
+  const char quote = line[open];
+  for (size_t k = open + 1; k < line.size(); ++k) {
+    if (quote == '"' && line[k] == '\\') {
+      ++k;
+    } else if (line[k] == quote) {
+      if (quote == '\'' && k + 1 < line.size() && line[k + 1] == '\'') {
+        ++k;  // '' inside single quotes is one quote
+      } else {
+        return k;
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
+// `text` in single quotes, as YAML reads it back unchanged.
+std::string single_quoted(std::string_view text) {
+  std::string out = "'";
+  for (const char c : text) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
+// `text` quoted as a whole so that YAML reads it back unchanged: in double
+// quotes when it holds single ones only (easier to read), else in single.
+std::string whole_quoted(std::string_view text) {
+  if (text.find('"') == std::string_view::npos && text.find('\\') == std::string_view::npos) {
+    return fmt::format("\"{}\"", text);
+  }
+  return single_quoted(text);
+}
+
+// The usual slips in a value written after `key: ` at `value_at`: a text
+// that starts with a quote and goes on after the closing one, and a ": "
+// inside a plain text. Each message shows the line as it should be.
+void check_value(const std::string& path, int line_no, std::string_view line, std::string_view key,
+                 size_t value_at, std::vector<Diagnostic>& out) {
+  std::string_view value = line.substr(value_at);
+  const size_t comment = value.find(" #");
+  if (comment != std::string_view::npos) value = value.substr(0, comment);
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  if (value.empty()) return;
+  const int column = count_chars(line.substr(0, value_at)) + 1;
+  if (value[0] == '"' || value[0] == '\'') {
+    const size_t close = closing_quote(value, 0);
+    if (close == std::string_view::npos || close + 1 >= value.size()) return;
+    const std::string_view inner = value.substr(1, close - 1);
+    const std::string_view rest = value.substr(close + 1);
+    const bool dq = value[0] == '"';
+    out.push_back(
+        {path, line_no, column, Severity::kError,
+         fmt::format("“{}”的文字以引号开头，引号之后还有文字“{}”：YAML 把开头的引号当作整段文字的引号。"
+                     "请把文字中的引号换成中文引号，写成 {}: {}{}{}{}；或者给整段文字加上英文{}引号，"
+                     "写成 {}: {}",
+                     key, rest, key, dq ? "“" : "‘", inner, dq ? "”" : "’", rest, dq ? "单" : "双", key,
+                     whole_quoted(value))});
+    return;
+  }
+  if (std::string_view("[{|>&*!%@`").find(value[0]) != std::string_view::npos) return;
+  size_t colon = value.find(": ");
+  if (colon == std::string_view::npos && value.back() == ':') colon = value.size() - 1;
+  if (colon == std::string_view::npos) return;
+  std::string fixed(value);
+  fixed.replace(colon, 1, "：");
+  if (colon + 1 < value.size()) fixed.erase(colon + std::string_view("：").size(), 1);
+  out.push_back(
+      {path, line_no, count_chars(line.substr(0, value_at + colon)) + 1, Severity::kError,
+       fmt::format("“{}”的文字中有半角冒号“:”，YAML 会把它当作又一个键：请改用中文冒号，写成 {}: {}；"
+                   "或者给整段文字加上英文单引号，写成 {}: {}（中文引号“”不起这个作用）",
+                   key, key, fixed, key, single_quoted(value))});
+}
+
+// Finds by line, outside block scalars, what people write by hand and YAML
+// misreads: `key：value` and `key:value`, indentation with full-width or
+// non-breaking spaces, such a space after the colon, a quoted text that goes
+// on after its closing quote, and ": " inside a plain text.
+void check_lines(const std::string& path, std::string_view text, const std::vector<std::string>& known_keys,
+                 std::vector<Diagnostic>& out) {
   constexpr std::string_view kFullColon = "：";
   int block_indent = -1;  // indentation of the line that opened a block scalar
   int line_no = 0;
@@ -261,7 +359,33 @@ void check_key_separators(const std::string& path, std::string_view text,
     block_indent = -1;
     if (line[indent] == '#') continue;
 
+    // Indentation (before a key or a list item) with spaces that are not
+    // ASCII: each full-width space is as wide as two.
     size_t i = indent;
+    int width = static_cast<int>(indent);
+    size_t first_odd = std::string_view::npos;
+    while (i < line.size()) {
+      if (line[i] == ' ') {
+        ++i;
+        ++width;
+      } else if (const size_t n = odd_space_at(line, i)) {
+        if (first_odd == std::string_view::npos) first_odd = i;
+        width += line.substr(i, n) == kIdeographicSpace ? 2 : 1;
+        i += n;
+      } else {
+        break;
+      }
+    }
+    if (first_odd != std::string_view::npos && i < line.size() &&
+        (is_key_char(line[i], true) || line.substr(i, 2) == "- ")) {
+      out.push_back(
+          {path, line_no, count_chars(line.substr(0, first_odd)) + 1, Severity::kError,
+           fmt::format("这一行的缩进用了{}：缩进只能用半角空格。请删掉行首的空白，改为 {} 个半角空格",
+                       odd_space_name(line, first_odd), width)});
+      continue;
+    }
+
+    i = indent;
     while (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') {
       i += 2;
       while (i < line.size() && line[i] == ' ') ++i;
@@ -277,11 +401,26 @@ void check_key_separators(const std::string& path, std::string_view text,
                        fmt::format("“{}”后面用了全角冒号“：”：键和值之间要用半角冒号加空格“: ”", key)});
         continue;
       }
+      if (i < line.size() && line[i] == ':') {
+        if (const size_t n = odd_space_at(line, i + 1)) {
+          out.push_back({path, line_no, count_chars(line.substr(0, i)) + 2, Severity::kError,
+                         fmt::format("“{}:”后面是{}：请把它换成一个半角空格，写成“{}: 值”", key,
+                                     odd_space_name(line, i + 1), key)});
+          continue;
+        }
+      }
       if (i + 1 < line.size() && line[i] == ':' && line[i + 1] != ' ' && line[i + 1] != ':' &&
           std::find(known_keys.begin(), known_keys.end(), key) != known_keys.end()) {
         out.push_back({path, line_no, count_chars(line.substr(0, i)) + 2, Severity::kError,
                        fmt::format("“{}:”后面缺少空格：键和值之间要写成“{}: 值”", key, key)});
         continue;
+      }
+      if (i + 1 < line.size() && line[i] == ':' && line[i + 1] == ' ') {
+        size_t value_at = i + 1;
+        while (value_at < line.size() && line[value_at] == ' ') ++value_at;
+        const size_t before = out.size();
+        check_value(path, line_no, line, key, value_at, out);
+        if (out.size() != before) continue;
       }
     }
     // A block scalar (| or >) starts when the line ends in an indicator.
@@ -311,7 +450,10 @@ std::string describe_yaml_error(const std::string& msg) {
       {"end of map flow not found", "花括号“{”没有对应的“}”（在这里或前面几行）：请补上"},
       {"end of map not found", "这一层的键没有对齐：同一层的键缩进必须相同"},
       {"end of sequence not found", "列表项没有对齐：同一列表的“- ”缩进必须相同"},
-      {"illegal map value", "这里不该出现“: ”：可能是缩进不对，或文字中含有“: ”（请给整段文字加引号）"},
+      {"illegal map value",
+       "这里不该出现“: ”：可能是缩进不对，或文字中含有半角冒号加空格“: "
+       "”（请改用中文冒号“：”，或给整段文字加上英文单引号 "
+       "'…'；中文引号“”不起这个作用）"},
       {"the referenced anchor is not defined", "不支持别名（*名称）：请把引用的内容直接写出来"},
       {"end of string not found", "引号没有闭合：请补上另一半引号"},
       {"unknown escape character", "双引号中的反斜杠“\\”后跟了无效字符：请改用单引号或去掉反斜杠"},
@@ -352,7 +494,9 @@ YamlParse parse_yaml(const std::string& path, std::string_view bytes,
 
   const size_t before = out.size();
   if (!check_text_bytes(path, text, out)) return result;
-  check_key_separators(path, text, known_keys, out);
+  // Lines are looked at only in text that is clean byte by byte: a lone
+  // carriage return, say, would read as text inside a line.
+  if (out.size() == before) check_lines(path, text, known_keys, out);
   if (out.size() != before) return result;
 
   const PositionMap positions(text);

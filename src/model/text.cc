@@ -97,4 +97,34 @@ std::string closest_match(std::string_view text, const std::vector<std::string>&
   return best;
 }
 
+std::string ascii_digits(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == 0xEF && i + 2 < text.size()) {
+      const unsigned char b1 = static_cast<unsigned char>(text[i + 1]);
+      const unsigned char b2 = static_cast<unsigned char>(text[i + 2]);
+      // U+FF05..U+FF19 are EF BC 85..99: ％ ... ９.
+      if (b1 == 0xBC && b2 >= 0x85 && b2 <= 0x99) {
+        out += static_cast<char>(b2 - 0x85 + '%');
+        i += 2;
+        continue;
+      }
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+bool has_full_width_digit(std::string_view text) {
+  for (size_t i = 0; i + 2 < text.size(); ++i) {
+    // U+FF10..U+FF19 are EF BC 90..99.
+    if (static_cast<unsigned char>(text[i]) == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBC &&
+        static_cast<unsigned char>(text[i + 2]) >= 0x90 && static_cast<unsigned char>(text[i + 2]) <= 0x99) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace duban
