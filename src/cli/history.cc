@@ -99,6 +99,31 @@ std::unordered_map<std::string, std::string> read_blobs(const GitRepository& rep
   return contents;
 }
 
+// The progress files of the working tree whose content git holds as the
+// blob given (the index's, and git diff-files sees no change), by path in
+// the repository: their entries are the workspace's, already read.
+std::unordered_map<std::string, std::string> unchanged_blobs(const GitRepository& repo,
+                                                             const std::string& progress) {
+  std::unordered_map<std::string, std::string> blobs;
+  const auto staged = repo.read({"-c", "core.quotePath=false", "ls-files", "-s", "-z", "--", progress});
+  const auto changed =
+      repo.read({"-c", "core.quotePath=false", "diff-files", "--name-only", "-z", "--", progress});
+  if (!staged || !changed) return blobs;
+  std::set<std::string_view> differs;
+  for (size_t at = 0; at < changed->size();) differs.insert(field(*changed, at));
+  for (size_t at = 0; at < staged->size();) {
+    // "MODE BLOB STAGE\tPATH"
+    const std::string_view record = field(*staged, at);
+    const size_t tab = record.find('\t');
+    if (tab == std::string_view::npos || record.substr(tab - 2, 2) != " 0") continue;
+    const std::string_view path = record.substr(tab + 1);
+    if (differs.count(path)) continue;
+    const size_t blob_start = record.find(' ') + 1;
+    blobs.emplace(path, record.substr(blob_start, tab - 2 - blob_start));
+  }
+  return blobs;
+}
+
 using EntryKey = std::tuple<std::string, std::string, Date>;  // unit, task, date
 EntryKey key_of(const Entry& e) { return {e.unit, e.task, e.date}; }
 
@@ -121,11 +146,24 @@ History read_history(const GitRepository& repo, const fs::path& dir, const Works
     return path.rfind(progress + "/", 0) == 0 &&
            progress_file_kind(fs::path(path).filename().string()) == FileKind::kProgress;
   };
+  // A version the working tree holds unchanged is not read again: its
+  // entries are the workspace's (unless the file was set aside).
+  std::unordered_map<std::string, std::string> in_tree = unchanged_blobs(repo, progress);
+  for (const RejectedFile& r : ws.rejected) in_tree.erase(base + r.path);
+  std::unordered_map<std::string, std::vector<const Entry*>> tree_entries;
+  for (const Entry& e : ws.entries) {
+    if (in_tree.count(base + e.path)) tree_entries[base + e.path].push_back(&e);
+  }
+  const auto from_tree = [&](const Change& ch) {
+    const auto it = in_tree.find(ch.path);
+    return it != in_tree.end() && it->second == ch.blob;
+  };
   std::vector<std::string> blobs;
   std::set<std::string> wanted;
   for (const LoggedCommit& c : commits) {
     for (const Change& ch : c.changes) {
-      if (is_progress(ch.path) && !ch.blob.empty() && wanted.insert(ch.blob).second) blobs.push_back(ch.blob);
+      if (is_progress(ch.path) && !ch.blob.empty() && !from_tree(ch) && wanted.insert(ch.blob).second)
+        blobs.push_back(ch.blob);
     }
   }
   const auto contents = read_blobs(repo, blobs);
@@ -158,6 +196,14 @@ History read_history(const GitRepository& repo, const fs::path& dir, const Works
         held.erase(k);
       }
       files[ch.path].clear();
+      if (from_tree(ch)) {
+        // Entries in the order the file holds them, as a fresh read gives.
+        std::vector<const Entry*> kept = tree_entries[ch.path];
+        std::stable_sort(kept.begin(), kept.end(),
+                         [](const Entry* a, const Entry* b) { return a->position < b->position; });
+        for (const Entry* e : kept) files[ch.path].push_back(*e);
+        continue;
+      }
       const auto found = contents.find(ch.blob);
       if (found == contents.end()) continue;
       std::vector<Diagnostic> ignored;
