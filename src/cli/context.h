@@ -58,5 +58,7 @@ CommandSetup add_audit_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_carry_over_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_template_command(CLI::App& app, const GlobalOptions& g);
 CommandSetup add_import_command(CLI::App& app, const GlobalOptions& g);
+/// The hidden `_complete` command: the words the shell completions offer.
+CommandSetup add_complete_command(CLI::App& app, const GlobalOptions& g);
 
 }  // namespace duban

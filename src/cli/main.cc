@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
       add_check_command(app, g),     add_tasks_command(app, g),      add_status_command(app, g),
       add_reconcile_command(app, g), add_notices_command(app, g),    add_rank_command(app, g),
       add_audit_command(app, g),     add_carry_over_command(app, g), add_template_command(app, g),
-      add_import_command(app, g),
+      add_import_command(app, g),    add_complete_command(app, g),
   };
   try {
     app.parse(argc, argv);

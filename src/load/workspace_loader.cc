@@ -303,11 +303,14 @@ bool LoadResult::list_ok() const {
 
 std::optional<fs::path> find_workspace(const fs::path& start) {
   std::error_code ec;
-  for (fs::path p = fs::absolute(start, ec); !ec; p = p.parent_path()) {
-    if (fs::is_regular_file(p / "tasks.yaml", ec)) return p;
-    if (p == p.parent_path()) break;
+  fs::path p = fs::absolute(start, ec);
+  if (ec) return std::nullopt;
+  for (;; p = p.parent_path()) {
+    // A folder without tasks.yaml sets the error code (not found): look further up all the same.
+    std::error_code missing;
+    if (fs::is_regular_file(p / "tasks.yaml", missing)) return p;
+    if (p == p.parent_path()) return std::nullopt;
   }
-  return std::nullopt;
 }
 
 }  // namespace duban

@@ -1,0 +1,40 @@
+#include "load/workspace_loader.h"
+
+#include <unistd.h>
+
+#include <fstream>
+
+#include <doctest/doctest.h>
+
+namespace duban {
+namespace fs = std::filesystem;
+namespace {
+
+struct Scratch {
+  fs::path dir;
+  Scratch() {
+    std::string name = (fs::temp_directory_path() / "duban-workspace-test-XXXXXX").string();
+    dir = ::mkdtemp(name.data());
+  }
+  ~Scratch() { fs::remove_all(dir); }
+};
+
+}  // namespace
+
+TEST_CASE("regression: find_workspace looks past a folder without tasks.yaml to its ancestors") {
+  Scratch s;
+  fs::create_directories(s.dir / "progress" / "2024-06");
+  std::ofstream(s.dir / "tasks.yaml") << "year: 2024\n";
+  CHECK(find_workspace(s.dir) == s.dir);
+  CHECK(find_workspace(s.dir / "progress") == s.dir);
+  CHECK(find_workspace(s.dir / "progress" / "2024-06") == s.dir);
+}
+
+TEST_CASE("find_workspace finds nothing where no ancestor holds tasks.yaml") {
+  Scratch s;
+  fs::create_directories(s.dir / "a" / "b");
+  // The scratch folder's own ancestors (/tmp, /) are expected to hold no tasks.yaml.
+  CHECK_FALSE(find_workspace(s.dir / "a" / "b").has_value());
+}
+
+}  // namespace duban
