@@ -60,7 +60,8 @@ std::vector<std::string> option_spellings(const CLI::App& program, const CLI::Ap
 
 std::string unknown_option(const CLI::App& program, const CLI::App& app, std::string_view given) {
   const std::string name(given.substr(0, given.find('=')));
-  const std::string hint = closest_match(name, option_spellings(program, app));
+  // One letter is too little to guess from: -x is no more -C than -o.
+  const std::string hint = name.size() > 2 ? closest_match(name, option_spellings(program, app)) : "";
   const std::string owner = &app == &program ? "" : app.get_name() + " ";
   if (!hint.empty())
     return with_help(program, app, fmt::format("{}没有选项 {}：是不是 {}？", owner, name, hint));

@@ -43,6 +43,7 @@ TEST_CASE("each kind of command line mistake gets its Chinese message") {
             "duban: status 没有选项 --as_of：是不是 --as-of？\n用法见 duban status --help\n"},
            {{"--todya", "2024-06-10", "status"},
             "duban: status 没有选项 --todya：是不是 --today？\n用法见 duban status --help\n"},
+           {{"status", "-a"}, "duban: status 没有选项 -a\n用法见 duban status --help\n"},
            {{"status", "--as-of"},
             "duban: --as-of 后面缺少日期，如 --as-of 2024-06-10\n用法见 duban status --help\n"},
            {{"status", "x"}, "duban: 多出了“x”：status 不需要这样的参数\n用法见 duban status --help\n"},
