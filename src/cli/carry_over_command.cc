@@ -30,7 +30,8 @@ CommandSetup add_carry_over_command(CLI::App& app, const GlobalOptions& g) {
   CLI::App* sub = app.add_subcommand("carry-over",
                                      "下一年度清单草稿：上年未完成的任务（上年结转）及各目标尚未完成的部分");
   auto output = std::make_shared<std::string>();
-  sub->add_option("-o", *output, "写入这个新文件（如 ../2025/tasks.yaml）；不覆盖已有文件；默认输出到屏幕");
+  sub->add_option("-o", *output, "写入这个新文件（如 ../2025/tasks.yaml）；不覆盖已有文件；默认输出到屏幕")
+      ->type_name("文件");
   return {sub, [&g, output] {
             const LoadedWorkspace loaded = load_or_fail(g);
             const std::string text = render_carry_over(loaded.ws.list, carry_over(loaded.ws));

@@ -49,7 +49,8 @@ CommandSetup add_check_command(CLI::App& app, const GlobalOptions& g) {
   CLI::App* sub = app.add_subcommand(
       "check", "检查 tasks.yaml 和 progress/ 中的每个文件；给出文件时只检查这些进度文件；无问题时不输出");
   auto paths = std::make_shared<std::vector<std::string>>();
-  sub->add_option("PATH", *paths, "只检查这些进度文件（例如单位发来的文件），对照 tasks.yaml");
+  sub->add_option("PATH", *paths, "只检查这些进度文件（例如单位发来的文件），对照 tasks.yaml")
+      ->type_name("文件");
   return {sub, [&g, paths] {
             const Date today = resolve_today(g);
             const fs::path dir = resolve_workspace(g);

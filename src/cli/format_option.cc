@@ -4,6 +4,7 @@
 
 #include "cli/failure.h"
 #include "cli/output.h"
+#include "cli/usage_error.h"
 
 namespace duban {
 
@@ -34,7 +35,7 @@ void FormatOption::add_to(CLI::App* sub) {
     help += names.back();
     if (i == 0 && help_ == Help::kMarkDefault) help += "（默认）";
   }
-  sub->add_option("--format", text_, help)->check(CLI::IsMember(names));
+  sub->add_option("--format", text_, help)->type_name("格式")->check(one_of(names));
 }
 
 Format FormatOption::value() const {

@@ -148,8 +148,9 @@ CommandSetup add_import_command(CLI::App& app, const GlobalOptions& g) {
   CLI::App* sub = app.add_subcommand(
       "import", "导入单位填好的报送表（.xlsx 或 .csv），写成 progress/YYYY-MM/单位.yaml 并检查");
   auto o = std::make_shared<ImportOptions>();
-  sub->add_option("FILE", o->files, "填好的报送表")->required();
-  sub->add_option("-o", o->output, "写到此文件夹下的 YYYY-MM/单位.yaml；默认为工作目录的 progress/");
+  sub->add_option("FILE", o->files, "填好的报送表（.xlsx 或 .csv）")->type_name("报送表")->required();
+  sub->add_option("-o", o->output, "写到此文件夹下的 YYYY-MM/单位.yaml；默认为工作目录的 progress/")
+      ->type_name("目录");
   sub->add_flag("--force", o->force, "已有内容不同的同名进度文件时也覆盖");
   sub->add_flag("--commit", o->commit,
                 "每导入一个文件就用 git 提交一次：作者为该单位，提交人为运行本命令的人");

@@ -71,4 +71,8 @@ std::string error_reason(int err);
 /// Writes `text` to standard output.
 void print(std::string_view text);
 
+/// The width of the terminal standard output is, from COLUMNS or the
+/// terminal itself; 0 when standard output is no terminal (nothing is cut).
+int terminal_width();
+
 }  // namespace duban

@@ -6,9 +6,10 @@
 namespace duban {
 namespace {
 
-RoundOutput rank_round(const LoadedWorkspace& loaded, const RoundOptions&, Month month,
+RoundOutput rank_round(const LoadedWorkspace& loaded, const RoundOptions& o, Month month,
                        std::optional<Format> format) {
-  const RankReport report = rank_units(loaded.ws, month);
+  const RankReport report = o.as_of.empty() ? rank_units(loaded.ws, month)
+                                            : rank_units(loaded.ws, month, resolve_as_of(o.as_of, {}));
   return document_or_report_files("rank", format,
                                   [&](Format f) { return render_rank(loaded.ws.list, report, f); });
 }
@@ -21,6 +22,7 @@ CommandSetup add_rank_command(CLI::App& app, const GlobalOptions& g) {
   RoundCommand rank{RoundKind::kRankPeriod,
                     {Format::kText, Format::kMarkdown, Format::kCsv, Format::kJson, Format::kXlsx},
                     rank_round};
+  rank.as_of = true;
   rank.output_help =
       "写入文件，格式由扩展名（.txt .md .csv .json .xlsx）决定；若为目录（如 reports/），"
       "写入 <目录>/<双月第二个月>/rank.md、.csv 和 .xlsx";

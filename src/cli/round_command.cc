@@ -6,6 +6,7 @@
 
 #include "cli/output.h"
 #include "cli/report_writer.h"
+#include "evaluate/periods.h"
 #include "evaluate/rounds.h"
 
 namespace duban {
@@ -65,6 +66,28 @@ std::vector<Month> choose_months(const TaskList& list, const RoundOptions& o, Ro
   return choice.months;
 }
 
+// An --as-of before the round's window (for a ranking period, before its
+// first round's) counts nothing of it: surely a slip in the date or month.
+void check_as_of(const TaskList& list, const RoundOptions& o, RoundKind kind, Month month) {
+  if (o.as_of.empty()) return;
+  const Date as_of = resolve_as_of(o.as_of, Date{});
+  if (kind == RoundKind::kRound) {
+    const Date start = reporting_round(list, month).window_start;
+    if (as_of >= start) return;
+    throw CommandFailure{
+        kExitUsage, fmt::format("duban: --as-of {} 在 {} 这一轮开始（{}）之前，这一轮的进度还都不算：请写 {} "
+                                "或之后的日期，或用 --month 改选月份",
+                                as_of.iso(), month.iso(), start.iso(), start.iso())};
+  }
+  const auto [first, second] = bimonth_of(month);
+  const Date start = reporting_round(list, std::max(first, list.reporting.first)).window_start;
+  if (as_of >= start) return;
+  throw CommandFailure{
+      kExitUsage, fmt::format("duban: --as-of {} 在考核期 {} 至 {} 开始（{}）之前：请写 {} 或之后的日期，"
+                              "或用 --period 改选考核期",
+                              as_of.iso(), first.iso(), second.iso(), start.iso(), start.iso())};
+}
+
 // 2024-06, or 2024-05..2025-01 for several rounds (commit messages).
 std::string rounds_label(const std::vector<Month>& months) {
   if (months.size() == 1) return months[0].iso();
@@ -88,6 +111,7 @@ int write_rounds(const GlobalOptions& g, const RoundOptions& o, const RoundComma
   const Format format = to_directory ? o.format.value() : output_format(o);
   const LoadedWorkspace loaded = load_or_fail(g);
   const std::vector<Month> months = choose_months(loaded.ws.list, o, c.kind, loaded.today);
+  for (const Month month : months) check_as_of(loaded.ws.list, o, c.kind, month);
   ReportWriter out(loaded, o.output, o.commit);
   for (const Month month : months) {
     if (!out.to_directory()) {
@@ -114,12 +138,16 @@ Runner add_round_command(CLI::App* sub, const GlobalOptions& g, RoundCommand com
   const bool rounds = command.kind == RoundKind::kRound;
   CLI::Option* month = sub->add_option(month_flag(command.kind), o->month,
                                        rounds ? "报送月份（YYYY-MM），默认为报送日已到的最近一轮"
-                                              : "考核期所含的任一月份（YYYY-MM），默认为最近结束的双月");
+                                              : "考核期所含的任一月份（YYYY-MM），默认为最近结束的双月")
+                           ->type_name("月份");
   CLI::Option* as_of = command.as_of
-                           ? sub->add_option("--as-of", o->as_of, "截至日期（YYYY-MM-DD），默认为该轮报送日")
+                           ? sub->add_option("--as-of", o->as_of,
+                                             rounds ? "截至日期（YYYY-MM-DD），默认为该轮报送日"
+                                                    : "截至日期（YYYY-MM-DD），默认为考核期第二个月的报送日")
+                                 ->type_name("日期")
                            : nullptr;
   o->format.add_to(sub);
-  sub->add_option("-o", o->output, command.output_help);
+  sub->add_option("-o", o->output, command.output_help)->type_name("文件或目录");
   CLI::Option* all = sub->add_flag("--all", o->all,
                                    rounds ? "从第一轮到最近一轮，每轮都写（需 -o 目录）"
                                           : "从第一个考核期到最近结束的一个，每期都写（需 -o 目录）");

@@ -20,6 +20,8 @@ struct StatusOptions {
   std::string as_of;
   std::string unit;
   std::string task;
+  bool open = false;
+  bool overdue = false;
   FormatOption format{{Format::kText, Format::kMarkdown, Format::kCsv, Format::kJson}};
 };
 
@@ -48,6 +50,10 @@ void filter(const TaskList& list, const StatusOptions& o, StatusReport& report) 
       throw CommandFailure{kExitUsage, fmt::format("duban: {}不是任务 {} 的责任单位", o.unit, *id)};
     }
   }
+  // Open: not yet closed by the office (已完成待销号 still waits for it).
+  if (o.open) std::erase_if(report.tasks, [](const TaskStatus& t) { return t.state == TaskState::kClosed; });
+  if (o.overdue)
+    std::erase_if(report.tasks, [](const TaskStatus& t) { return t.state != TaskState::kOverdue; });
 }
 
 }  // namespace
@@ -55,9 +61,12 @@ void filter(const TaskList& list, const StatusOptions& o, StatusReport& report) 
 CommandSetup add_status_command(CLI::App& app, const GlobalOptions& g) {
   CLI::App* sub = app.add_subcommand("status", "各任务截至某日的状态（逾期、临期、正常推进……）");
   auto o = std::make_shared<StatusOptions>();
-  sub->add_option("--as-of", o->as_of, "截至日期（YYYY-MM-DD），默认今天");
-  sub->add_option("--unit", o->unit, "只列出该单位承担的任务");
-  sub->add_option("--task", o->task, "只看这一项任务，并列出各单位的情况");
+  sub->add_option("--as-of", o->as_of, "截至日期（YYYY-MM-DD），默认今天")->type_name("日期");
+  sub->add_option("--unit", o->unit, "只列出该单位承担的任务")->type_name("单位");
+  CLI::Option* task =
+      sub->add_option("--task", o->task, "只看这一项任务，并列出各单位的情况")->type_name("编号");
+  sub->add_flag("--open", o->open, "只列出尚未销号的任务（含已完成待销号的）")->excludes(task);
+  sub->add_flag("--overdue", o->overdue, "只列出逾期的任务")->excludes(task);
   o->format.add_to(sub);
   return {sub, [&g, o] {
             const LoadedWorkspace loaded = load_or_fail(g);
@@ -65,7 +74,8 @@ CommandSetup add_status_command(CLI::App& app, const GlobalOptions& g) {
             StatusReport report = evaluate_status(loaded.ws, resolve_as_of(o->as_of, loaded.today));
             filter(list, *o, report);
             const Format format = o->format.value();
-            const TextStyle style{isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr};
+            const TextStyle style{isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr,
+                                  terminal_width()};
             if (format == Format::kText && !o->task.empty()) {
               print(sample_banner(report.sample) + render_task_detail(list, report.tasks.front(), style));
             } else {

@@ -16,7 +16,7 @@ CommandSetup add_tasks_command(CLI::App& app, const GlobalOptions& g) {
   format->add_to(sub);
   return {sub, [&g, format] {
             const LoadedWorkspace loaded = load_or_fail(g);
-            print(render_tasks(loaded.ws.list, format->value()));
+            print(render_tasks(loaded.ws.list, format->value(), terminal_width()));
             return kExitOk;
           }};
 }

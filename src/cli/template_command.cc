@@ -6,6 +6,7 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
+#include "cli/usage_error.h"
 #include "evaluate/report_form.h"
 #include "load/names.h"
 #include "model/text.h"
@@ -107,12 +108,17 @@ int write_template(const GlobalOptions& g, const TemplateOptions& o) {
 }  // namespace
 
 CommandSetup add_template_command(CLI::App& app, const GlobalOptions& g) {
-  CLI::App* sub = app.add_subcommand("template", "生成某单位某轮的进度报送表（Excel 或 YAML），供单位填写");
+  CLI::App* sub =
+      app.add_subcommand("template", "生成某单位某轮的进度报送表（xlsx 表格或 yaml 文件），供单位填写");
   auto o = std::make_shared<TemplateOptions>();
-  sub->add_option("--unit", o->unit, "报送单位（名称或别名）")->required();
-  sub->add_option("--month", o->month, "报送月份（YYYY-MM），默认为报送日在今天或之后的最近一轮");
-  sub->add_option("--format", o->format, "xlsx（默认）或 yaml")->check(CLI::IsMember({"xlsx", "yaml"}));
-  sub->add_option("-o", o->output, "写到此文件或文件夹；默认为当前目录下的 单位-YYYY-MM.xlsx");
+  sub->add_option("--unit", o->unit, "报送单位（名称或别名）")->type_name("单位")->required();
+  sub->add_option("--month", o->month, "报送月份（YYYY-MM），默认为报送日在今天或之后的最近一轮")
+      ->type_name("月份");
+  sub->add_option("--format", o->format, "xlsx（默认）或 yaml")
+      ->type_name("格式")
+      ->check(one_of({"xlsx", "yaml"}));
+  sub->add_option("-o", o->output, "写到此文件或文件夹；默认为当前目录下的 单位-YYYY-MM.xlsx")
+      ->type_name("文件或目录");
   return {sub, [&g, o] { return write_template(g, *o); }};
 }
 

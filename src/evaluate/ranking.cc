@@ -29,13 +29,14 @@ bool names(const std::vector<std::string>& units, const std::string& unit) {
 }
 
 // duban(5) RANKING RULES, Parts of the score: on-time reports over the
-// period's rounds, each round judged as of its own report date.
+// period's rounds, each round judged as of its own report date (or the
+// as-of date, when earlier).
 void add_reporting(const Workspace& ws, const RankReport& r, std::vector<UnitRank>& units) {
   for (const Month m : {r.first, r.second}) {
     if (!has_round(ws.list, m)) continue;
     const Round round = reporting_round(ws.list, m);
     for (const Task& task : ws.list.tasks) {
-      const RoundReporting rr = round_reporting(ws, task, round, round.report_date);
+      const RoundReporting rr = round_reporting(ws, task, round, std::min(round.report_date, r.as_of));
       for (UnitRank& u : units) {
         if (names(rr.owed, u.unit)) count(part(u, RankPart::kReporting), !names(rr.missing, u.unit));
       }
@@ -115,9 +116,13 @@ void score(const RankingWeights& w, UnitRank& u) {
 
 RankReport rank_units(const Workspace& ws, Month m) {
   // duban(5) RANKING RULES, Who and when.
+  return rank_units(ws, m, bimonth_of(m).second.day_clamped(ws.list.reporting.day));
+}
+
+RankReport rank_units(const Workspace& ws, Month m, Date as_of) {
   RankReport r;
   std::tie(r.first, r.second) = bimonth_of(m);
-  r.as_of = r.second.day_clamped(ws.list.reporting.day);
+  r.as_of = as_of;
   r.window_start = reporting_round(ws.list, r.first).window_start;
   r.group = ws.list.ranking.group;
   r.weights = ws.list.ranking.weights;

@@ -50,6 +50,10 @@ struct RankReport {
 /// Ranks the members of ranking.group over the bimonth containing `m`.
 RankReport rank_units(const Workspace& ws, Month m);
 
+/// The same as of `as_of` instead of the second month's report date: entries
+/// after it do not count, and no round's reports count after its report date.
+RankReport rank_units(const Workspace& ws, Month m, Date as_of);
+
 double weight_of(const RankingWeights& w, RankPart p);
 
 }  // namespace duban

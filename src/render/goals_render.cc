@@ -116,6 +116,47 @@ Table duty_compliance_table(const std::vector<const TaskStatus*>& tasks, DateRan
   return table;
 }
 
+namespace {
+
+// Longer rows of marks than this are summed up instead: a year of weeks fits.
+constexpr size_t kLongestGrid = 53;
+
+// 2024-06-21, or 2024-12-11至12-16 (the year once when both share it).
+std::string span_text(DateRange span) {
+  if (span.first == span.last) return span.first.iso();
+  if (span.first.year() != span.last.year()) return fmt::format("{}至{}", span.first.iso(), span.last.iso());
+  return fmt::format("{}至{:02}-{:02}", span.first.iso(), span.last.month(), span.last.day());
+}
+
+// The runs of consecutive periods that fell short, each as one span.
+std::vector<std::string> short_runs(const DutyStatus& d, const DutyRecord& r) {
+  std::vector<std::string> runs;
+  for (size_t i = 0; i < r.held.size(); ++i) {
+    if (r.held[i] >= d.duty->times) continue;
+    size_t j = i;
+    while (j + 1 < r.held.size() && r.held[j + 1] < d.duty->times) ++j;
+    runs.push_back(span_text({r.periods[i].first, r.periods[j].last}));
+    i = j;
+  }
+  return runs;
+}
+
+// One mark per period, or for a long row the counts behind them.
+std::string duty_marks(const DutyStatus& d, const DutyRecord& r) {
+  if (r.periods.size() > kLongestGrid) {
+    const size_t pending = r.periods.size() - r.held.size();
+    return fmt::format("✓ {} 期  ✗ {} 期{}", r.compliant, r.judged - r.compliant,
+                       pending > 0 ? fmt::format("  · {} 期", pending) : "");
+  }
+  std::string marks;
+  for (size_t i = 0; i < r.periods.size(); ++i) {
+    marks += i < r.held.size() ? (r.held[i] >= d.duty->times ? "✓" : "✗") : "·";
+  }
+  return marks;
+}
+
+}  // namespace
+
 std::string duty_grid(const TaskStatus& t) {
   std::string out;
   for (const DutyStatus& d : t.goals.duties) {
@@ -123,17 +164,10 @@ std::string duty_grid(const TaskStatus& t) {
     int width = 0;
     for (const DutyRecord& r : d.units) width = std::max(width, display_width(duty_record_name(r)));
     for (const DutyRecord& r : d.units) {
-      std::string marks;
-      for (size_t i = 0; i < r.periods.size(); ++i) {
-        marks += i < r.held.size() ? (r.held[i] >= d.duty->times ? "✓" : "✗") : "·";
-      }
-      out += fmt::format("  {}  {}  {}/{}\n", pad_right(duty_record_name(r), width), marks, r.compliant,
-                         r.judged);
-      if (!r.missed.empty()) {
-        std::vector<std::string> days;
-        for (Date m : r.missed) days.push_back(m.iso());
-        out += fmt::format("    未达标期次（起始日）：{}\n", fmt::join(days, "、"));
-      }
+      out += fmt::format("  {}  {}  {}/{}\n", pad_right(duty_record_name(r), width), duty_marks(d, r),
+                         r.compliant, r.judged);
+      const std::vector<std::string> runs = short_runs(d, r);
+      if (!runs.empty()) out += fmt::format("    未达标：{}\n", fmt::join(runs, "、"));
     }
   }
   return out;

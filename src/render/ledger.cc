@@ -42,9 +42,9 @@ std::string next_cell(const TaskStatus& t) { return texts_cell(t, t.texts.next);
 
 std::string reporting_cell(const RoundReporting& r) {
   if (r.owed.empty()) return "无需报送";
-  const size_t sent = r.owed.size() - r.missing.size();
-  if (r.missing.empty()) return fmt::format("按时报送 {}/{}", sent, r.owed.size());
-  return fmt::format("未报送：{}（{}/{}）", fmt::join(r.missing, "、"), sent, r.owed.size());
+  if (r.missing.empty()) return fmt::format("按时报送 {}/{}", r.owed.size(), r.owed.size());
+  // The count is of the units named, so that it cannot be read as those that did report.
+  return fmt::format("未报送：{}（缺报 {}/{}）", fmt::join(r.missing, "、"), r.missing.size(), r.owed.size());
 }
 
 std::string owners_cell(const Task& t) { return fmt::format("{}", fmt::join(t.owners, "、")); }

@@ -75,9 +75,10 @@ std::string on_time_suffix(const TaskList& list) {
 std::string render_status(const TaskList& list, const StatusReport& report, Format format, TextStyle style) {
   switch (format) {
     case Format::kText:
-      return fmt::format("{}截至 {}{}\n{}{}", sample_banner(report.sample), report.as_of.iso(),
-                         on_time_suffix(list), render_text_table(status_table(report, true, style)),
-                         rejected_text(report.rejected));
+      return fmt::format(
+          "{}截至 {}{}\n{}{}", sample_banner(report.sample), report.as_of.iso(), on_time_suffix(list),
+          render_text_table(status_table(report, true, style), TableFit{style.width, {1, 2, 3, 4}}),
+          rejected_text(report.rejected));
     case Format::kMarkdown:
       return fmt::format("{}# {} 任务状态\n\n截至 {}{}\n\n{}{}", sample_banner(report.sample),
                          markdown_text(list.title), report.as_of.iso(), on_time_suffix(list),
@@ -110,7 +111,7 @@ std::string render_task_detail(const TaskList& list, const TaskStatus& t, TextSt
     shares.rows.push_back({s.unit, share_state_label(s.state), fmt::format("{}%", s.percent),
                            s.last_report ? s.last_report->iso() : "", s.done_date ? s.done_date->iso() : ""});
   }
-  out += "\n" + render_text_table(shares);
+  out += "\n" + render_text_table(shares, TableFit{style.width, {0}});
   if (!t.goals.targets.empty()) {
     Table targets{{"目标", "单位", "完成值", "目标值", "期限", "状态"}, {}};
     for (const TargetStatus& ts : t.goals.targets) {
@@ -121,7 +122,7 @@ std::string render_task_detail(const TaskList& list, const TaskStatus& t, TextSt
              ts.target->due.date.iso(), v.met ? "已完成" : goal_state_label(ts.state, false)});
       }
     }
-    out += "\n" + render_text_table(targets);
+    out += "\n" + render_text_table(targets, TableFit{style.width, {0, 1}});
   }
   if (!t.goals.milestones.empty()) {
     Table milestones{{"节点", "时限", "状态", "达成情况"}, {}};
@@ -135,7 +136,7 @@ std::string render_task_detail(const TaskList& list, const TaskStatus& t, TextSt
                                  goal_state_label(ms.state, true),
                                  fmt::format("{}", fmt::join(reached, "；"))});
     }
-    out += "\n" + render_text_table(milestones);
+    out += "\n" + render_text_table(milestones, TableFit{style.width, {0, 3}});
   }
   return out + duty_grid(t);
 }

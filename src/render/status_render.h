@@ -11,6 +11,7 @@ namespace duban {
 /// Options of the text rendering.
 struct TextStyle {
   bool color = false;  ///< ANSI colours for the lights
+  int width = 0;       ///< the terminal's columns, which tables fit; 0 for no limit
 };
 
 /// The status table of `report` (already filtered by the caller).

@@ -6,7 +6,12 @@
 
 namespace duban {
 
-std::string render_text_table(const Table& table) {
+namespace {
+
+// A cut column keeps at least this many display columns.
+constexpr int kNarrowestCut = 8;
+
+std::vector<int> column_widths(const Table& table) {
   std::vector<int> widths(table.header.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {
     for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
@@ -15,12 +20,71 @@ std::string render_text_table(const Table& table) {
   };
   measure(table.header);
   for (const auto& row : table.rows) measure(row);
+  return widths;
+}
+
+// Narrows the widest cuttable column, one display column at a time, until
+// the table fits or none can give more.
+void narrow(std::vector<int>& widths, const TableFit& fit) {
+  int total = 0;
+  for (const int w : widths) total += w + 2;
+  total -= 2;
+  while (total > fit.width) {
+    size_t widest = widths.size();
+    for (const size_t c : fit.cuttable) {
+      if (c < widths.size() && widths[c] > kNarrowestCut &&
+          (widest == widths.size() || widths[c] > widths[widest])) {
+        widest = c;
+      }
+    }
+    if (widest == widths.size()) return;
+    --widths[widest];
+    --total;
+  }
+}
+
+}  // namespace
+
+std::string cut_to_width(std::string_view text, int width) {
+  if (display_width(text) <= width) return std::string(text);
+  std::string out;
+  int used = 0;
+  bool colored = false;
+  for (size_t i = 0; i < text.size();) {
+    // A colour (ESC [ ... m) takes no room and is kept; the cut text ends
+    // by resetting it.
+    if (text[i] == '\x1b') {
+      const size_t end = std::min(text.find('m', i), text.size() - 1);
+      out += text.substr(i, end - i + 1);
+      colored = true;
+      i = end + 1;
+      continue;
+    }
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t len = lead < 0x80 ? 1 : lead >> 5 == 6 ? 2 : lead >> 4 == 14 ? 3 : lead >> 3 == 30 ? 4 : 1;
+    const std::string_view ch = text.substr(i, len);
+    const int w = display_width(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+    i += len;
+  }
+  return out + (colored ? "…\x1b[0m" : "…");
+}
+
+std::string render_text_table(const Table& table) { return render_text_table(table, TableFit{}); }
+
+std::string render_text_table(const Table& table, const TableFit& fit) {
+  std::vector<int> widths = column_widths(table);
+  const std::vector<int> natural = widths;
+  if (fit.width > 0) narrow(widths, fit);
 
   std::string out;
   auto emit = [&](const std::vector<std::string>& row) {
     std::string line;
     for (size_t i = 0; i < row.size(); ++i) {
-      line += i + 1 == row.size() ? row[i] : pad_right(row[i], widths[i]) + "  ";
+      const std::string cell = widths[i] < natural[i] ? cut_to_width(row[i], widths[i]) : row[i];
+      line += i + 1 == row.size() ? cell : pad_right(cell, widths[i]) + "  ";
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";

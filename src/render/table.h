@@ -18,6 +18,20 @@ struct Table {
 /// two columns), separated by two spaces, no trailing spaces.
 std::string render_text_table(const Table& table);
 
+/// How a text table fits a terminal: at most `width` columns (0: no limit),
+/// cutting the texts of the columns in `cuttable` with … where they must.
+struct TableFit {
+  int width = 0;
+  std::vector<size_t> cuttable;
+};
+
+/// The same, fitted to `fit.width` as far as cutting `fit.cuttable` to a
+/// few characters each allows.
+std::string render_text_table(const Table& table, const TableFit& fit);
+
+/// `text` cut to `width` display columns, the last one an …, when wider.
+std::string cut_to_width(std::string_view text, int width);
+
 /// A GFM pipe table: cells as markdown_cell makes them.
 std::string render_markdown_table(const Table& table);
 

@@ -39,7 +39,7 @@ std::string render_json(const TaskList& list) {
 
 }  // namespace
 
-std::string render_tasks(const TaskList& list, Format format) {
+std::string render_tasks(const TaskList& list, Format format, int width) {
   Table table{{"序号", "部分", "任务", "牵头单位", "配合单位", "完成时限", "原文时限"}, {}};
   for (const Task* t : in_id_order(list)) {
     table.rows.push_back({t->id, list.sections[t->section].title, t->title, t->lead(),
@@ -48,7 +48,7 @@ std::string render_tasks(const TaskList& list, Format format) {
   }
   switch (format) {
     case Format::kText:
-      return render_text_table(table);
+      return render_text_table(table, TableFit{width, {1, 2, 3, 4, 6}});
     case Format::kMarkdown:
       return fmt::format("# {}\n\n{}", markdown_text(list.title), render_markdown_table(table));
     case Format::kXlsx:  // not offered by `tasks`

@@ -9,7 +9,7 @@
 namespace duban {
 
 /// Every task: id, section, title, lead, other owners and due date (ISO and
-/// as written), in id order.
-std::string render_tasks(const TaskList& list, Format format);
+/// as written), in id order; the text table fits `width` columns (0: no limit).
+std::string render_tasks(const TaskList& list, Format format, int width = 0);
 
 }  // namespace duban

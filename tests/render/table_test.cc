@@ -12,6 +12,27 @@ TEST_CASE("text tables align by display width") {
         "ab        22\n");
 }
 
+TEST_CASE("cut_to_width ends a cut text in … within the width") {
+  CHECK(cut_to_width("江洋社区", 8) == "江洋社区");
+  CHECK(cut_to_width("江洋社区", 7) == "江洋社…");
+  CHECK(cut_to_width("江洋社区", 6) == "江洋…");
+  CHECK(cut_to_width("abcdef", 4) == "abc…");
+  CHECK(cut_to_width("\x1b[31m● 逾期 10 天\x1b[0m", 7) == "\x1b[31m● 逾期…\x1b[0m");
+}
+
+TEST_CASE("a fitted text table cuts the widest cuttable column first") {
+  const Table t{{"n", "任务", "单位"}, {{"1", "完成两委班子运行情况分析", "江洋社区"}}};
+  CHECK(render_text_table(t, TableFit{0, {1, 2}}) == render_text_table(t));
+  CHECK(render_text_table(t, TableFit{100, {1, 2}}) == render_text_table(t));
+  CHECK(render_text_table(t, TableFit{30, {1, 2}}) ==
+        "n  任务               单位\n"
+        "1  完成两委班子运行…  江洋社区\n");
+  // Never narrower than 8 columns: the table may stay wider than asked.
+  CHECK(render_text_table(t, TableFit{10, {1}}) ==
+        "n  任务      单位\n"
+        "1  完成两…   江洋社区\n");
+}
+
 TEST_CASE("markdown cells escape pipes and line breaks") {
   CHECK(markdown_cell("a|b") == "a\\|b");
   CHECK(markdown_cell("一\n二\n") == "一<br>二");

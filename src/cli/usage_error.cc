@@ -1,0 +1,190 @@
+#include "cli/usage_error.h"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/help_formatter.h"
+#include "model/text.h"
+
+namespace duban {
+namespace {
+
+// The command given, or the program when none was.
+const CLI::App& chosen(const CLI::App& program) {
+  const std::vector<CLI::App*> subs = program.get_subcommands();
+  return subs.empty() ? program : *subs.front();
+}
+
+std::string help_command(const CLI::App& program, const CLI::App& app) {
+  if (&app == &program) return fmt::format("{} --help", program.get_name());
+  return fmt::format("{} {} --help", program.get_name(), app.get_name());
+}
+
+std::string with_help(const CLI::App& program, const CLI::App& app, const std::string& message) {
+  return fmt::format("duban: {}\n用法见 {}\n", message, help_command(program, app));
+}
+
+std::vector<std::string> command_names(const CLI::App& program) {
+  std::vector<std::string> names;
+  for (const CLI::App* s :
+       program.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); })) {
+    names.push_back(s->get_name());
+  }
+  return names;
+}
+
+std::string unknown_command(const CLI::App& program, const std::string& word) {
+  const std::string hint = closest_match(word, command_names(program));
+  if (!hint.empty())
+    return with_help(program, program, fmt::format("没有“{}”这个命令：是不是 {}？", word, hint));
+  return with_help(program, program,
+                   fmt::format("没有“{}”这个命令；命令有 {}", word, fmt::join(command_names(program), "、")));
+}
+
+// Every option name `app` takes, its own and the program's.
+std::vector<std::string> option_spellings(const CLI::App& program, const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* a : {&app, &program}) {
+    for (const CLI::Option* o : a->get_options()) {
+      if (o->get_group().empty()) continue;
+      for (const std::string& s : o->get_snames()) names.push_back("-" + s);
+      for (const std::string& l : o->get_lnames()) names.push_back("--" + l);
+    }
+    if (a == &program) break;
+  }
+  return names;
+}
+
+std::string unknown_option(const CLI::App& program, const CLI::App& app, std::string_view given) {
+  const std::string name(given.substr(0, given.find('=')));
+  // One letter is too little to guess from: -x is no more -C than -o.
+  const std::string hint = name.size() > 2 ? closest_match(name, option_spellings(program, app)) : "";
+  const std::string owner = &app == &program ? "" : app.get_name() + " ";
+  if (!hint.empty())
+    return with_help(program, app, fmt::format("{}没有选项 {}：是不是 {}？", owner, name, hint));
+  return with_help(program, app, fmt::format("{}没有选项 {}", owner, name));
+}
+
+std::string extra_argument(const CLI::App& program, const CLI::App& app, const std::string& word) {
+  const std::vector<std::string> commands = command_names(program);
+  if (&app != &program && std::find(commands.begin(), commands.end(), word) != commands.end()) {
+    return with_help(program, program,
+                     fmt::format("一次只能运行一个命令：{} 之后又写了 {}", app.get_name(), word));
+  }
+  if (&app == &program) return unknown_command(program, word);
+  return with_help(program, app, fmt::format("多出了“{}”：{} 不需要这样的参数", word, app.get_name()));
+}
+
+// The first thing parsing left over: an unknown option or a stray word.
+std::string left_over(const CLI::App& program, const CLI::App& app) {
+  for (const std::string& word : program.remaining(true)) {
+    if (word.size() > 1 && word[0] == '-') return unknown_option(program, app, word);
+    return extra_argument(program, app, word);
+  }
+  return {};
+}
+
+const CLI::Option* find_option(const CLI::App& program, const CLI::App& app, const std::string& name) {
+  if (const CLI::Option* o = app.get_option_no_throw(name)) return o;
+  return program.get_option_no_throw(name);
+}
+
+// An example value for the value names that have one.
+std::string example_of(const std::string& value) {
+  if (value == "日期") return "2024-06-10";
+  if (value == "月份") return "2024-06";
+  return "";
+}
+
+std::string missing_value(const CLI::App& program, const CLI::App& app, const std::string& name) {
+  const CLI::Option* o = find_option(program, app, name);
+  const std::string value = o != nullptr ? value_name(*o) : "";
+  if (value.empty()) return with_help(program, app, fmt::format("{} 后面缺少要写的值", name));
+  const std::string example = example_of(value);
+  if (example.empty()) return with_help(program, app, fmt::format("{} 后面缺少{}", name, value));
+  return with_help(program, app, fmt::format("{} 后面缺少{}，如 {} {}", name, value, name, example));
+}
+
+std::string required(const CLI::App& program, const CLI::App& app, const std::string& name) {
+  const CLI::Option* o = find_option(program, app, name);
+  if (o == nullptr) return with_help(program, app, fmt::format("缺少 {}", name));
+  if (o->get_positional()) {
+    return with_help(program, app, fmt::format("{} 后面要写{}", app.get_name(), value_name(*o)));
+  }
+  return with_help(program, app, fmt::format("{} 必须给出 {} {}", app.get_name(), name, value_name(*o)));
+}
+
+std::string_view before(std::string_view text, std::string_view separator) {
+  return text.substr(0, text.find(separator));
+}
+
+std::string_view after(std::string_view text, std::string_view separator) {
+  const size_t at = text.find(separator);
+  return at == std::string_view::npos ? std::string_view{} : text.substr(at + separator.size());
+}
+
+}  // namespace
+
+std::string usage_error_message(const CLI::App& program, const CLI::ParseError& e) {
+  const CLI::App& app = chosen(program);
+  const std::string_view what = e.what();
+  if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+    if (&app == &program) {
+      if (std::string message = left_over(program, app); !message.empty()) return message;
+      return with_help(program, program,
+                       fmt::format("请写出要做的事（命令），如 {} status", program.get_name()));
+    }
+    return required(program, app, std::string(before(what, " is required")));
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    if (std::string message = left_over(program, app); !message.empty()) return message;
+  }
+  if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr && what.find(": ") != std::string_view::npos) {
+    return with_help(program, app, fmt::format("{} {}", before(what, ": "), after(what, ": ")));
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+    if (what.ends_with(" missing")) return missing_value(program, app, std::string(before(what, ":")));
+    if (what.starts_with("Expected exactly")) {
+      return with_help(program, app,
+                       fmt::format("{} 只能写一次", before(after(what, " arguments to "), ",")));
+    }
+    return with_help(program, app, fmt::format("{} 只能写一次", before(what, ":")));
+  }
+  if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr) {
+    // "Could not convert: --strict = maybe", or "--strict: too many inputs for a flag".
+    const std::string_view name =
+        what.starts_with("Could not convert: ") ? before(after(what, ": "), " = ") : before(what, ":");
+    return with_help(program, app, fmt::format("{} 是开关，后面不写值", name));
+  }
+  if (dynamic_cast<const CLI::ExcludesError*>(&e) != nullptr) {
+    return with_help(
+        program, app,
+        fmt::format("{} 和 {} 不能同时使用", before(what, " excludes "), after(what, " excludes ")));
+  }
+  if (dynamic_cast<const CLI::RequiresError*>(&e) != nullptr) {
+    return with_help(
+        program, app,
+        fmt::format("{} 需要与 {} 一起使用", before(what, " requires "), after(what, " requires ")));
+  }
+  // Not one duban's options can cause; CLI11's words are better than none.
+  return with_help(program, app, fmt::format("命令行有误（{}）", what));
+}
+
+CLI::Validator one_of(std::vector<std::string> values) {
+  return CLI::Validator(
+      [values](const std::string& value) -> std::string {
+        if (std::find(values.begin(), values.end(), value) != values.end()) return {};
+        const std::string hint = closest_match(value, values);
+        std::string list = values.front();
+        for (size_t i = 1; i < values.size(); ++i)
+          list += (i + 1 == values.size() ? " 或 " : "、") + values[i];
+        if (!hint.empty()) return fmt::format("{}：这里只能写 {}；是不是 {}？", value, list, hint);
+        return fmt::format("{}：这里只能写 {}", value, list);
+      },
+      "");
+}
+
+}  // namespace duban

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# On a terminal, status fits its width (COLUMNS, else the terminal's own),
+# cutting long texts with …; into a pipe nothing is cut, whatever COLUMNS
+# says. `script` (util-linux) gives it a terminal; `wc -L` measures lines
+# in display columns (a Chinese character is two).
+set -euo pipefail
+bin=$(realpath "$1")
+ws=$2
+run_on_tty() {  # columns, then the arguments after status
+  local columns=$1
+  shift
+  script -qec "env LC_ALL=C.UTF-8 NO_COLOR=1 COLUMNS=$columns '$bin' -C '$ws' --today 2024-07-01 status $*" /dev/null |
+    tr -d '\r'
+}
+widest() { LC_ALL=C.UTF-8 wc -L; }
+
+out=$(run_on_tty 70 --as-of 2024-06-10)
+[ "$(widest <<<"$out")" -le 70 ] || { echo "status wider than COLUMNS=70 on a terminal:" >&2; echo "$out" >&2; exit 1; }
+grep -qF '…' <<<"$out" || { echo "nothing cut with … at 70 columns" >&2; exit 1; }
+grep -qF '截至 2024-06-10' <<<"$out" || { echo "no status at all:" >&2; echo "$out" >&2; exit 1; }
+
+out=$(run_on_tty 300 --as-of 2024-06-10)
+if grep -qF '…' <<<"$out"; then echo "cut although 300 columns leave room" >&2; exit 1; fi
+
+out=$(run_on_tty 50 --as-of 2024-06-10 --task 1)
+grep -qF '…' <<<"$out" || { echo "status --task cuts nothing at 50 columns" >&2; exit 1; }
+
+out=$(LC_ALL=C.UTF-8 COLUMNS=40 "$bin" -C "$ws" --today 2024-07-01 status --as-of 2024-06-10 | cat)
+if grep -qF '…' <<<"$out"; then echo "cut into a pipe" >&2; exit 1; fi
+grep -qF '完成两委班子运行情况分析' <<<"$out" || { echo "full title missing into a pipe" >&2; exit 1; }
