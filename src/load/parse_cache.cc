@@ -23,8 +23,10 @@ constexpr uint32_t kFormat = 1;               // the layout below; raise it when
 constexpr int kMaxTreeDepth = 2 * kMaxDepth;  // a corrupt record cannot recurse without end
 constexpr int64_t kSettleNs = 2'000'000'000;  // a file changed within this is not recorded
 
-uint64_t fnv1a(std::string_view bytes) {
-  uint64_t h = 0xcbf29ce484222325ULL;
+constexpr uint64_t kFnvStart = 0xcbf29ce484222325ULL;
+
+// FNV-1a, continued from `h`.
+uint64_t fnv1a(std::string_view bytes, uint64_t h = kFnvStart) {
   for (const char c : bytes) {
     h ^= static_cast<unsigned char>(c);
     h *= 0x100000001b3ULL;
@@ -32,11 +34,21 @@ uint64_t fnv1a(std::string_view bytes) {
   return h;
 }
 
-// Appends fixed-size numbers and length-prefixed strings.
+// Appends numbers as base-128 varints (signed ones zigzagged) and
+// length-prefixed strings: a tree takes little more than its texts.
 class Writer {
  public:
-  void u64(uint64_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void i32(int32_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void u64(uint64_t v) {
+    while (v >= 0x80) {
+      out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
+      v >>= 7;
+    }
+    out_.push_back(static_cast<char>(v));
+  }
+  void i32(int32_t v) {
+    const uint32_t u = static_cast<uint32_t>(v);
+    u64((u << 1) ^ (v < 0 ? 0xffffffffU : 0U));
+  }
   void str(std::string_view s) {
     u64(s.size());
     out_.append(s);
@@ -67,13 +79,22 @@ class Reader {
   bool at_end() const { return at_ == in_.size(); }
   uint64_t u64() {
     uint64_t v = 0;
-    take(&v, sizeof v);
+    for (int shift = 0; ok_; shift += 7) {
+      if (at_ == in_.size() || shift > 63) {
+        ok_ = false;
+        break;
+      }
+      const auto byte = static_cast<unsigned char>(in_[at_++]);
+      v |= static_cast<uint64_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) break;
+    }
     return v;
   }
   int32_t i32() {
-    int32_t v = 0;
-    take(&v, sizeof v);
-    return v;
+    const uint64_t u = u64();
+    if (u > 0xffffffffULL) ok_ = false;
+    const auto z = static_cast<uint32_t>(u);
+    return static_cast<int32_t>((z >> 1) ^ (0U - (z & 1U)));
   }
   // A length-prefixed run of bytes, as a view into the input.
   std::string_view view() {
@@ -106,8 +127,8 @@ class Reader {
     n.key = str();
     n.key_pos = {i32(), i32()};
     const uint64_t children = u64();
-    // Each child takes at least 44 bytes: a count larger than what is left is corrupt.
-    if (!ok_ || children > (in_.size() - at_) / 44) {
+    // Each child takes at least 8 bytes: a count larger than what is left is corrupt.
+    if (!ok_ || children > (in_.size() - at_) / 8) {
       ok_ = false;
       return;
     }
@@ -119,14 +140,6 @@ class Reader {
   }
 
  private:
-  void take(void* to, size_t n) {
-    if (!ok_ || n > in_.size() - at_) {
-      ok_ = false;
-      return;
-    }
-    std::memcpy(to, in_.data() + at_, n);
-    at_ += n;
-  }
   std::string_view in_;
   size_t at_ = 0;
   bool ok_ = true;
@@ -258,38 +271,43 @@ void ParseCache::keep_found(const std::string& path) {
 void ParseCache::save() {
   // Records left in read_ are of files gone or changed.
   if (file_.empty() || (!changed_ && read_.empty())) return;
-  Writer w;
-  write_header(w);
-  w.u64(kept_.size());
-  for (const auto& [path, slot] : kept_) {
-    w.str(path);
-    w.u64(slot.stamp.size);
-    w.u64(static_cast<uint64_t>(slot.stamp.mtime_ns));
-    w.u64(static_cast<uint64_t>(slot.stamp.ctime_ns));
-    w.u64(slot.stamp.inode);
-    w.u64(slot.stamp.device);
-    w.str(slot.record);
-  }
-  const uint64_t sum = fnv1a(w.bytes());
-  w.u64(sum);
   std::error_code ec;
   fs::create_directories(file_.parent_path(), ec);
   if (ec) return;
   // Another run may write the same cache at the same time: each writes its
   // own temporary file and the last rename wins, whole.
   const fs::path temporary = file_.string() + "." + std::to_string(::getpid()) + ".tmp";
+  bool written = false;
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
-    out.flush();
-    if (!out) {
-      out.close();
-      fs::remove(temporary, ec);
-      return;
+    uint64_t sum = kFnvStart;
+    // Record by record, not the whole cache at once in memory.
+    auto put = [&](std::string_view bytes) {
+      sum = fnv1a(bytes, sum);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    };
+    Writer head;
+    write_header(head);
+    head.u64(kept_.size());
+    put(head.bytes());
+    for (const auto& [path, slot] : kept_) {
+      Writer w;
+      w.str(path);
+      w.u64(slot.stamp.size);
+      w.u64(static_cast<uint64_t>(slot.stamp.mtime_ns));
+      w.u64(static_cast<uint64_t>(slot.stamp.ctime_ns));
+      w.u64(slot.stamp.inode);
+      w.u64(slot.stamp.device);
+      w.u64(slot.record.size());
+      put(w.bytes());
+      put(slot.record);
     }
+    out.write(reinterpret_cast<const char*>(&sum), sizeof sum);
+    out.flush();
+    written = static_cast<bool>(out);
   }
-  fs::rename(temporary, file_, ec);
-  if (ec) fs::remove(temporary, ec);
+  if (written) fs::rename(temporary, file_, ec);
+  if (!written || ec) fs::remove(temporary, ec);
 }
 
 }  // namespace duban
