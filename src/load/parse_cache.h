@@ -60,6 +60,9 @@ class ParseCache {
   /// The cache of the workspace at `root` (canonical) in `cache_dir`.
   ParseCache(const std::filesystem::path& cache_dir, const std::filesystem::path& root);
 
+  /// Whether it reads and keeps records at all.
+  bool enabled() const { return !file_.empty(); }
+
   /// The cached parse of `path` when its record matches `stamp`.
   std::optional<CachedParse> find(const std::string& path, const FileStamp& stamp) const;
 

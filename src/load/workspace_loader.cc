@@ -163,6 +163,9 @@ void check_siblings(const fs::path& dir, std::vector<Diagnostic>& out) {
   }
 }
 
+// Progress files read at once, between merges.
+constexpr size_t kLoadBatch = 256;
+
 // One progress file as read: its entries and what is wrong in it.
 struct ProgressRead {
   std::vector<Entry> entries;
@@ -303,41 +306,45 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
   ParseCache cache = open_cache(root, options);
   // Files are read and checked on all threads, each into its own slot, and
   // merged in path order: the same workspace and messages as on one thread.
-  std::vector<ProgressRead> reads(files.size());
-  parallel_for(files.size(), load_jobs(), [&](size_t i) {
-    const auto& [shown, file] = files[i];
-    ProgressRead& read = reads[i];
-    const std::optional<FileStamp> stamp = i < walked ? stamp_of(file) : std::nullopt;
-    std::optional<CachedParse> parsed = stamp ? cache.find(shown, *stamp) : std::nullopt;
-    read.found = parsed.has_value();
-    if (!parsed) {
-      auto bytes = read_file(file, shown, read.diagnostics);
-      if (!bytes) return;
-      parsed.emplace();
-      parsed->parse = parse_yaml(shown, *bytes, progress_file_keys(), parsed->diagnostics);
-      // Recorded only when the file did not change while it was read.
-      if (stamp && ParseCache::settled(*stamp) && stamp_of(file) == stamp) {
-        read.stamp = stamp;
-        read.record = ParseCache::encode(*parsed);
+  // A batch at a time, so that only one batch's entries wait to be merged.
+  const unsigned jobs = load_jobs();
+  for (size_t begin = 0; begin < files.size(); begin += kLoadBatch) {
+    const size_t count = std::min(kLoadBatch, files.size() - begin);
+    std::vector<ProgressRead> reads(count);
+    parallel_for(count, jobs, [&](size_t k) {
+      const size_t i = begin + k;
+      const auto& [shown, file] = files[i];
+      ProgressRead& read = reads[k];
+      const std::optional<FileStamp> stamp = i < walked && cache.enabled() ? stamp_of(file) : std::nullopt;
+      std::optional<CachedParse> parsed = stamp ? cache.find(shown, *stamp) : std::nullopt;
+      read.found = parsed.has_value();
+      if (!parsed) {
+        auto bytes = read_file(file, shown, read.diagnostics);
+        if (!bytes) return;
+        parsed.emplace();
+        parsed->parse = parse_yaml(shown, *bytes, progress_file_keys(), parsed->diagnostics);
+        // Recorded only when the file did not change while it was read.
+        if (stamp && ParseCache::settled(*stamp) && stamp_of(file) == stamp) {
+          read.stamp = stamp;
+          read.record = ParseCache::encode(*parsed);
+        }
       }
+      read.diagnostics = std::move(parsed->diagnostics);
+      if (tasks.ok) {
+        read.entries = read_progress_entries(shown, parsed->parse, result.workspace.list, index, today,
+                                             read.diagnostics, &read.sample);
+      }
+    });
+    for (size_t k = 0; k < count; ++k) {
+      ProgressRead& read = reads[k];
+      const std::string& shown = files[begin + k].shown;
+      if (read.found) cache.keep_found(shown);
+      if (read.stamp) cache.keep(shown, *read.stamp, std::move(read.record));
+      std::move(read.entries.begin(), read.entries.end(), std::back_inserter(result.workspace.entries));
+      if (read.sample) result.workspace.sample = true;
+      add_capped(read.diagnostics);
+      read = {};
     }
-    read.diagnostics = std::move(parsed->diagnostics);
-    if (tasks.ok) {
-      read.entries = read_progress_entries(shown, parsed->parse, result.workspace.list, index, today,
-                                           read.diagnostics, &read.sample);
-    }
-  });
-  size_t total = 0;
-  for (const ProgressRead& read : reads) total += read.entries.size();
-  result.workspace.entries.reserve(total);
-  for (size_t i = 0; i < files.size(); ++i) {
-    ProgressRead& read = reads[i];
-    if (read.found) cache.keep_found(files[i].shown);
-    if (read.stamp) cache.keep(files[i].shown, *read.stamp, std::move(read.record));
-    std::move(read.entries.begin(), read.entries.end(), std::back_inserter(result.workspace.entries));
-    if (read.sample) result.workspace.sample = true;
-    add_capped(read.diagnostics);
-    read = {};
   }
   cache.save();
   std::stable_sort(result.workspace.entries.begin(), result.workspace.entries.end(), entry_before);
