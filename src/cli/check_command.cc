@@ -55,7 +55,7 @@ CommandSetup add_check_command(CLI::App& app, const GlobalOptions& g) {
             const Date today = resolve_today(g);
             const fs::path dir = resolve_workspace(g);
             const NamedFiles named = resolve_named(*paths, dir);
-            LoadResult loaded = load_workspace(dir, today, named.extra);
+            LoadResult loaded = load_workspace(dir, today, named.extra, {!g.no_cache});
             auto& diagnostics = loaded.diagnostics;
             // The rules can only be applied to a list without errors; the
             // settled shortfalls only to a workspace where every file counts.

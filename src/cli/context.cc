@@ -41,7 +41,7 @@ std::filesystem::path resolve_workspace(const GlobalOptions& g) {
 LoadedWorkspace load_or_fail(const GlobalOptions& g) {
   const Date today = resolve_today(g);
   const std::filesystem::path dir = resolve_workspace(g);
-  LoadResult loaded = load_workspace(dir, today);
+  LoadResult loaded = load_workspace(dir, today, {}, {!g.no_cache});
   for (const Diagnostic& d : loaded.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
   if (!loaded.list_ok() || (g.strict && !loaded.ok())) {
     throw CommandFailure{kExitProblems, "duban: 输入文件有错误，请先改正（可运行 duban check 查看）"};

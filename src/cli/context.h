@@ -18,9 +18,10 @@ namespace duban {
 
 /// Options given before or after the command name.
 struct GlobalOptions {
-  std::string dir;      ///< -C
-  std::string today;    ///< --today
-  bool strict = false;  ///< --strict: any error in any file stops the reports
+  std::string dir;        ///< -C
+  std::string today;      ///< --today
+  bool strict = false;    ///< --strict: any error in any file stops the reports
+  bool no_cache = false;  ///< --no-cache: parse every progress file, keep no parse cache
 };
 
 /// A command's run function, called after parsing when its subcommand was given.

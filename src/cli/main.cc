@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
       ->type_name("目录");
   app.add_option("--today", g.today, "以此日期代替今天（YYYY-MM-DD），用于测试和复现")->type_name("日期");
   app.add_flag("--strict", g.strict, "任何输入文件有错误即停止，不生成报表（默认只略去有错误的进度文件）");
+  app.add_flag("--no-cache", g.no_cache, "不使用解析缓存，重新读取每个进度文件");
   app.require_subcommand(1);
   app.fallthrough();
 

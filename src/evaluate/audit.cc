@@ -23,6 +23,7 @@ void date_by_record(Workspace& ws, const History& history, Date today) {
     if (recorded > e.date) e.date = recorded;
   }
   std::stable_sort(ws.entries.begin(), ws.entries.end(), entry_before);
+  ws.entries_changed();
 }
 
 std::vector<EntryField> changed_fields(const Entry& a, const Entry& b) {

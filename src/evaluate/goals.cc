@@ -1,6 +1,9 @@
 #include "evaluate/goals.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "evaluate/deadline.h"
 
@@ -36,23 +39,25 @@ bool target_met(const Target& target, std::optional<double> value) {
 
 template <typename Fn>
 void for_each_entry(const Workspace& ws, const Task& task, Date as_of, Fn fn) {
-  for (const Entry& e : ws.entries) {
-    if (e.date > as_of) break;
-    if (e.task == task.id) fn(e);
+  for (const Entry* e : ws.entries_of(task.id)) {
+    if (e->date > as_of) break;
+    fn(*e);
   }
 }
 
 // duban(5) GOAL RULES, Targets.
 TargetStatus evaluate_target(const Workspace& ws, const Task& task, const Target& target, Date as_of) {
   TargetStatus s{&target, GoalState::kOnTrack, {}};
+  // Each unit's latest value, from one pass over the task's entries.
+  std::unordered_map<std::string_view, double> latest;
+  for_each_entry(ws, task, as_of, [&](const Entry& e) {
+    for (const auto& [name, value] : e.metrics) {
+      if (name == target.name) latest.insert_or_assign(e.unit, value);
+    }
+  });
   for (const std::string& unit : judged_units(ws.list, task, target.per)) {
     TargetValue v{unit, std::nullopt, false};
-    for_each_entry(ws, task, as_of, [&](const Entry& e) {
-      if (e.unit != unit) return;
-      for (const auto& [name, value] : e.metrics) {
-        if (name == target.name) v.value = value;
-      }
-    });
+    if (const auto it = latest.find(unit); it != latest.end()) v.value = it->second;
     v.met = target_met(target, v.value);
     s.values.push_back(std::move(v));
   }
@@ -66,25 +71,25 @@ TargetStatus evaluate_target(const Workspace& ws, const Task& task, const Target
 MilestoneStatus evaluate_milestone(const Workspace& ws, const Task& task, const Milestone& m, Date as_of) {
   MilestoneStatus s{&m, GoalState::kOnTrack, {}, {}};
   const std::vector<std::string> members = m.per ? ws.list.members_of(*m.per) : std::vector<std::string>{};
+  const std::unordered_set<std::string_view> is_member(members.begin(), members.end());
+  std::unordered_set<std::string_view> reached_units;  // the units in s.reached, until it is sorted
   for_each_entry(ws, task, as_of, [&](const Entry& e) {
     if (std::find(e.milestones.begin(), e.milestones.end(), m.name) == e.milestones.end()) return;
-    if (m.per && std::find(members.begin(), members.end(), e.unit) == members.end()) return;
-    const bool first_for_unit = std::none_of(s.reached.begin(), s.reached.end(),
-                                             [&](const MilestoneReach& r) { return r.unit == e.unit; });
+    if (m.per && is_member.count(e.unit) == 0) return;
     // Without `per` the first entry by any owner reaches it.
-    if ((m.per && first_for_unit) || (!m.per && s.reached.empty())) {
+    if ((m.per && reached_units.insert(e.unit).second) || (!m.per && s.reached.empty())) {
       s.reached.push_back({e.unit, e.date, e.date <= m.due.date});
     }
   });
+  for (const MilestoneReach& r : s.reached) reached_units.insert(r.unit);
   for (const std::string& unit : members) {
-    if (std::none_of(s.reached.begin(), s.reached.end(),
-                     [&](const MilestoneReach& r) { return r.unit == unit; })) {
-      s.pending.push_back(unit);
-    }
+    if (reached_units.count(unit) == 0) s.pending.push_back(unit);
   }
   // Reports of each member in tasks.yaml order, whatever order they came in.
+  std::unordered_map<std::string, int> position;  // sorting moves the names a view would see
+  for (const MilestoneReach& r : s.reached) position.emplace(r.unit, ws.list.unit_index(r.unit));
   std::stable_sort(s.reached.begin(), s.reached.end(), [&](const MilestoneReach& a, const MilestoneReach& b) {
-    return ws.list.unit_index(a.unit) < ws.list.unit_index(b.unit);
+    return position.at(a.unit) < position.at(b.unit);
   });
   const bool reached = m.per ? s.pending.empty() : !s.reached.empty();
   s.state = reached ? GoalState::kMet : open_state(m.due.date, as_of, ws.list.reporting.warn_days);
@@ -116,20 +121,34 @@ int days_held_in(const std::vector<DaySpan>& runs, size_t& next, const DateRange
   return n;
 }
 
-// The days reported for one duty (and item), by `unit` alone with `per`,
-// else by every owner.
-std::vector<DaySpan> reported_days(const Workspace& ws, const Task& task, const Duty& duty,
-                                   const std::string& unit, const std::string& item, Date as_of) {
-  std::vector<DaySpan> spans;
-  for_each_entry(ws, task, as_of, [&](const Entry& e) {
-    // Without `per` every owner's dates count for the lead's record.
-    if (duty.per && e.unit != unit) return;
-    for (const HeldDays& h : e.held) {
-      if (h.duty == duty.name && h.item == item) spans.insert(spans.end(), h.spans.begin(), h.spans.end());
-    }
-  });
-  return merged(std::move(spans));
-}
+// The days reported for one duty, in one pass over the task's entries: by
+// unit and item with `per`, else by item, every owner's dates together.
+class ReportedDays {
+ public:
+  ReportedDays(const Workspace& ws, const Task& task, const Duty& duty, Date as_of)
+      : per_(duty.per.has_value()) {
+    for_each_entry(ws, task, as_of, [&](const Entry& e) {
+      for (const HeldDays& h : e.held) {
+        if (h.duty != duty.name) continue;
+        std::vector<DaySpan>& spans = days_[key(e.unit, h.item)];
+        spans.insert(spans.end(), h.spans.begin(), h.spans.end());
+      }
+    });
+  }
+
+  // The merged days of `unit` (with `per`; else of all) and `item`.
+  std::vector<DaySpan> of(const std::string& unit, const std::string& item) const {
+    const auto it = days_.find(key(unit, item));
+    return it == days_.end() ? std::vector<DaySpan>{} : merged(it->second);
+  }
+
+ private:
+  std::string key(const std::string& unit, const std::string& item) const {
+    return per_ ? unit + '\0' + item : item;
+  }
+  bool per_;
+  std::unordered_map<std::string, std::vector<DaySpan>> days_;
+};
 
 // duban(5) GOAL RULES, Duties.
 DutyStatus evaluate_duty(const Workspace& ws, const Task& task, const Duty& duty, Date as_of) {
@@ -137,9 +156,10 @@ DutyStatus evaluate_duty(const Workspace& ws, const Task& task, const Duty& duty
   const Date start = duty.from ? std::max(*duty.from, ws.list.issued) : ws.list.issued;
   const std::vector<DateRange> periods = required_periods(duty.every, start, duty.until, ws.list.calendar);
   const std::vector<std::string> items = duty.items.empty() ? std::vector<std::string>{""} : duty.items;
+  const ReportedDays reported(ws, task, duty, as_of);
   for (const std::string& unit : judged_units(ws.list, task, duty.per)) {
     for (const std::string& item : items) {
-      const std::vector<DaySpan> runs = reported_days(ws, task, duty, unit, item, as_of);
+      const std::vector<DaySpan> runs = reported.of(unit, item);
       DutyRecord r{unit, item, periods, {}, 0, 0, {}};
       size_t next = 0;
       for (const DateRange& p : periods) {

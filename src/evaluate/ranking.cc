@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
+#include <unordered_map>
 
 #include "evaluate/deadline.h"
 #include "evaluate/periods.h"
@@ -31,15 +32,22 @@ bool names(const std::vector<std::string>& units, const std::string& unit) {
 // duban(5) RANKING RULES, Parts of the score: on-time reports over the
 // period's rounds, each round judged as of its own report date (or the
 // as-of date, when earlier).
-void add_reporting(const Workspace& ws, const RankReport& r, std::vector<UnitRank>& units) {
+void add_reporting(const Workspace& ws, const RankReport& r,
+                   const std::unordered_map<std::string, UnitRank*>& by_name) {
   for (const Month m : {r.first, r.second}) {
     if (!has_round(ws.list, m)) continue;
     const Round round = reporting_round(ws.list, m);
     for (const Task& task : ws.list.tasks) {
       const RoundReporting rr = round_reporting(ws, task, round, std::min(round.report_date, r.as_of));
-      for (UnitRank& u : units) {
-        if (names(rr.owed, u.unit)) count(part(u, RankPart::kReporting), !names(rr.missing, u.unit));
+      // Each ranked unit once per task, however often `owed` names it.
+      std::vector<UnitRank*> owing;
+      for (const std::string& unit : rr.owed) {
+        const auto it = by_name.find(unit);
+        if (it != by_name.end()) owing.push_back(it->second);
       }
+      std::sort(owing.begin(), owing.end());
+      owing.erase(std::unique(owing.begin(), owing.end()), owing.end());
+      for (UnitRank* u : owing) count(part(*u, RankPart::kReporting), !names(rr.missing, u->unit));
     }
   }
 }
@@ -131,7 +139,9 @@ RankReport rank_units(const Workspace& ws, Month m, Date as_of) {
   const Group* group = ws.list.find_group(r.group);
   if (group == nullptr) return r;
   for (const std::string& unit : group->members) r.units.push_back({unit, 0, std::nullopt, {}});
-  add_reporting(ws, r, r.units);
+  std::unordered_map<std::string, UnitRank*> by_name;
+  for (UnitRank& u : r.units) by_name.emplace(u.unit, &u);
+  add_reporting(ws, r, by_name);
   for (UnitRank& u : r.units) finish_rate(part(u, RankPart::kReporting));
   const StatusReport status = evaluate_status(ws, round_as_of(reporting_round(ws.list, r.second), r.as_of));
   for (UnitRank& u : r.units) {

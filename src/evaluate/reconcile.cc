@@ -1,18 +1,22 @@
 #include "evaluate/reconcile.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace duban {
 namespace {
 
-// Whether `unit` has an entry on `task` that counts for the round: dated in
-// the window and counting as of `as_of` (the office's decisions up to R+S).
-bool reported_in(const std::vector<Entry>& entries, const std::string& unit, const std::string& task,
-                 Date from, AsOf as_of) {
-  return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) {
-    return e.unit == unit && e.task == task && e.date >= from &&
-           as_of.counts(e.date, is_office_action(e.status));
-  });
+// The units with an entry on `task` that counts for the round: dated in the
+// window and counting as of `as_of` (the office's decisions up to R+S).
+std::unordered_set<std::string_view> reported_in(const Workspace& ws, const std::string& task, Date from,
+                                                 AsOf as_of) {
+  std::unordered_set<std::string_view> units;
+  for (const Entry* e : ws.entries_of(task)) {
+    if (e->date >= from && as_of.counts(e->date, is_office_action(e->status))) units.insert(e->unit);
+  }
+  return units;
 }
 
 }  // namespace
@@ -24,10 +28,11 @@ RoundReporting round_reporting(const Workspace& ws, const Task& task, const Roun
   const TaskStatus before = evaluate_shares(ws, task, {round.window_start - 1, round.decisions_start - 1});
   if (before.state == TaskState::kClosed) return r;
   const AsOf counted = round_as_of(round, std::min(round.report_date, as_of));
+  const std::unordered_set<std::string_view> reported = reported_in(ws, task.id, round.window_start, counted);
   for (const ShareStatus& s : before.shares) {
     if (s.state == ShareState::kDone) continue;
     r.owed.push_back(s.unit);
-    if (!reported_in(ws.entries, s.unit, task.id, round.window_start, counted)) r.missing.push_back(s.unit);
+    if (reported.count(s.unit) == 0) r.missing.push_back(s.unit);
   }
   return r;
 }
@@ -56,9 +61,11 @@ Reconciliation reconcile(const Workspace& ws, Month m, Date as_of) {
     for (const std::string& unit : rec.ledger[i].reporting.missing) rec.missing_reports.push_back({unit, i});
   }
   // Tasks are already in id order; a stable sort by unit keeps it within a unit.
+  std::unordered_map<std::string, int> position;  // unit_index() of each unit, looked up once
+  for (const MissingReport& m : rec.missing_reports) position.emplace(m.unit, ws.list.unit_index(m.unit));
   std::stable_sort(rec.missing_reports.begin(), rec.missing_reports.end(),
                    [&](const MissingReport& a, const MissingReport& b) {
-                     return ws.list.unit_index(a.unit) < ws.list.unit_index(b.unit);
+                     return position.at(a.unit) < position.at(b.unit);
                    });
   return rec;
 }

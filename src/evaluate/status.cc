@@ -1,6 +1,8 @@
 #include "evaluate/status.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace duban {
 namespace {
@@ -28,6 +30,10 @@ class TaskReplay {
     status_.task = &task;
     for (const std::string& unit : task.shares)
       status_.shares.push_back({unit, ShareState::kNone, {}, {}, 0, {}});
+    // A task shared by a large group looks its units up by name.
+    if (status_.shares.size() > kFewShares) {
+      for (size_t i = 0; i < status_.shares.size(); ++i) positions_.emplace(status_.shares[i].unit, i);
+    }
   }
 
   void apply(const Entry& e) {
@@ -119,6 +125,10 @@ class TaskReplay {
   }
 
   ShareStatus* share(const std::string& unit) {
+    if (status_.shares.size() > kFewShares) {
+      const auto it = positions_.find(unit);
+      return it == positions_.end() ? nullptr : &status_.shares[it->second];
+    }
     for (ShareStatus& s : status_.shares) {
       if (s.unit == unit) return &s;
     }
@@ -136,8 +146,11 @@ class TaskReplay {
     }
   }
 
+  static constexpr size_t kFewShares = 8;  // up to this many, a scan is quicker than a map
+
   const Task& task_;
   TaskStatus status_;
+  std::unordered_map<std::string_view, size_t> positions_;  // share by unit, for many shares
   bool closed_ = false;
   bool started_ = false;
 };
@@ -157,9 +170,9 @@ std::vector<TaskText> texts_of(const TaskStatus& t, std::string Entry::*field, s
 
 TaskStatus replay(const Workspace& ws, const Task& task, AsOf as_of) {
   TaskReplay r(task);
-  for (const Entry& e : ws.entries) {
-    if (e.date > as_of.decisions) break;  // entries are in date order
-    if (e.task == task.id && as_of.counts(e.date, is_office_action(e.status))) r.apply(e);
+  for (const Entry* e : ws.entries_of(task.id)) {
+    if (e->date > as_of.decisions) break;  // entries are in date order
+    if (as_of.counts(e->date, is_office_action(e->status))) r.apply(*e);
   }
   return r.finish(as_of.reports, ws.list.reporting.warn_days);
 }

@@ -358,7 +358,13 @@ const std::vector<std::string>& progress_file_keys() {
 std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes, const TaskList& list,
                                       const TaskIndex& index, Date today, std::vector<Diagnostic>& out,
                                       bool* sample) {
-  YamlParse parsed = parse_yaml(path, bytes, progress_file_keys(), out);
+  return read_progress_entries(path, parse_yaml(path, bytes, progress_file_keys(), out), list, index, today,
+                               out, sample);
+}
+
+std::vector<Entry> read_progress_entries(const std::string& path, const YamlParse& parsed,
+                                         const TaskList& list, const TaskIndex& index, Date today,
+                                         std::vector<Diagnostic>& out, bool* sample) {
   if (!parsed.ok) return {};
   ProgressReader reader(path, list, index, today, out);
   std::vector<Entry> entries = reader.read(parsed.root);

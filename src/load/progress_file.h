@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "load/task_index.h"
+#include "load/yaml_tree.h"
 #include "model/diagnostic.h"
 #include "model/entry.h"
 #include "model/task_list.h"
@@ -24,6 +25,12 @@ std::vector<Entry> load_progress_file(const std::string& path, std::string_view 
 std::vector<Entry> load_progress_file(const std::string& path, std::string_view bytes, const TaskList& list,
                                       const TaskIndex& index, Date today, std::vector<Diagnostic>& out,
                                       bool* sample = nullptr);
+
+/// The same from a file already parsed by parse_yaml with
+/// progress_file_keys(), whose diagnostics are already in `out`.
+std::vector<Entry> read_progress_entries(const std::string& path, const YamlParse& parsed,
+                                         const TaskList& list, const TaskIndex& index, Date today,
+                                         std::vector<Diagnostic>& out, bool* sample = nullptr);
 
 /// Every key the progress format knows, at any level.
 const std::vector<std::string>& progress_file_keys();

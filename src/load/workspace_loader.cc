@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "load/parallel.h"
+#include "load/parse_cache.h"
 #include "load/progress_file.h"
 #include "load/progress_names.h"
 #include "load/rejected_files.h"
@@ -160,6 +163,29 @@ void check_siblings(const fs::path& dir, std::vector<Diagnostic>& out) {
   }
 }
 
+// Progress files read at once, between merges.
+constexpr size_t kLoadBatch = 256;
+
+// One progress file as read: its entries and what is wrong in it.
+struct ProgressRead {
+  std::vector<Entry> entries;
+  std::vector<Diagnostic> diagnostics;
+  bool sample = false;             // it says `sample: true`
+  bool found = false;              // its parse came from the cache
+  std::optional<FileStamp> stamp;  // set with `record`: a parse for the cache
+  std::string record;
+};
+
+// The parse cache of the workspace at `root`, or one that does nothing when
+// it is turned off (--no-cache, DUBAN_NO_CACHE=1) or has nowhere to live.
+ParseCache open_cache(const fs::path& root, const LoadOptions& options) {
+  const char* off = std::getenv("DUBAN_NO_CACHE");
+  if (!options.cache || (off != nullptr && off[0] != '\0' && std::string_view(off) != "0")) return {};
+  const auto dir = ParseCache::default_dir();
+  if (!dir) return {};
+  return ParseCache(*dir, root);
+}
+
 // Collects the progress files under one folder, depth first. Every folder
 // that cannot be listed and every entry that cannot be used is reported:
 // a progress file silently left out would show as a missing report.
@@ -247,7 +273,8 @@ class ProgressWalk {
 
 }  // namespace
 
-LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<ExtraFile>& extra) {
+LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<ExtraFile>& extra,
+                          LoadOptions options) {
   LoadResult result;
   auto& out = result.diagnostics;
   // Each file's problems are capped on their own, then merged.
@@ -274,21 +301,52 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
   check_siblings(dir, out);
   std::vector<ExtraFile> files;
   for (std::string& shown : ProgressWalk(dir, root, out).files()) files.push_back({shown, dir / shown});
+  const size_t walked = files.size();  // the files of progress/, the ones cached
   files.insert(files.end(), extra.begin(), extra.end());
-  for (const auto& [shown, file] : files) {
-    file_out.clear();
-    if (auto bytes = read_file(file, shown, file_out)) {
-      if (tasks.ok) {
-        auto entries = load_progress_file(shown, *bytes, result.workspace.list, index, today, file_out,
-                                          &result.workspace.sample);
-        std::move(entries.begin(), entries.end(), std::back_inserter(result.workspace.entries));
-      } else {
-        // Without a valid list only the syntax can be checked.
-        parse_yaml(shown, *bytes, progress_file_keys(), file_out);
+  ParseCache cache = open_cache(root, options);
+  // Files are read and checked on all threads, each into its own slot, and
+  // merged in path order: the same workspace and messages as on one thread.
+  // A batch at a time, so that only one batch's entries wait to be merged.
+  const unsigned jobs = load_jobs();
+  for (size_t begin = 0; begin < files.size(); begin += kLoadBatch) {
+    const size_t count = std::min(kLoadBatch, files.size() - begin);
+    std::vector<ProgressRead> reads(count);
+    parallel_for(count, jobs, [&](size_t k) {
+      const size_t i = begin + k;
+      const auto& [shown, file] = files[i];
+      ProgressRead& read = reads[k];
+      const std::optional<FileStamp> stamp = i < walked && cache.enabled() ? stamp_of(file) : std::nullopt;
+      std::optional<CachedParse> parsed = stamp ? cache.find(shown, *stamp) : std::nullopt;
+      read.found = parsed.has_value();
+      if (!parsed) {
+        auto bytes = read_file(file, shown, read.diagnostics);
+        if (!bytes) return;
+        parsed.emplace();
+        parsed->parse = parse_yaml(shown, *bytes, progress_file_keys(), parsed->diagnostics);
+        // Recorded only when the file did not change while it was read.
+        if (stamp && ParseCache::settled(*stamp) && stamp_of(file) == stamp) {
+          read.stamp = stamp;
+          read.record = ParseCache::encode(*parsed);
+        }
       }
+      read.diagnostics = std::move(parsed->diagnostics);
+      if (tasks.ok) {
+        read.entries = read_progress_entries(shown, parsed->parse, result.workspace.list, index, today,
+                                             read.diagnostics, &read.sample);
+      }
+    });
+    for (size_t k = 0; k < count; ++k) {
+      ProgressRead& read = reads[k];
+      const std::string& shown = files[begin + k].shown;
+      if (read.found) cache.keep_found(shown);
+      if (read.stamp) cache.keep(shown, *read.stamp, std::move(read.record));
+      std::move(read.entries.begin(), read.entries.end(), std::back_inserter(result.workspace.entries));
+      if (read.sample) result.workspace.sample = true;
+      add_capped(read.diagnostics);
+      read = {};
     }
-    add_capped(file_out);
   }
+  cache.save();
   std::stable_sort(result.workspace.entries.begin(), result.workspace.entries.end(), entry_before);
   sort_diagnostics(out);
   set_aside_rejected(result);

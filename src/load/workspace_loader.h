@@ -26,13 +26,20 @@ struct ExtraFile {
   std::filesystem::path file;  ///< where to read it
 };
 
+/// How to read a workspace.
+struct LoadOptions {
+  /// Use the parse cache (load/parse_cache.h), unless DUBAN_NO_CACHE=1.
+  bool cache = true;
+};
+
 /// Reads `dir`/tasks.yaml and `dir`/progress/**/*.yaml|yml in path order,
 /// then the `extra` files as if they were progress files too.
 /// Files with errors are kept out of the workspace and listed in its
 /// `rejected`; their diagnostics stay.
 /// `today` stands for the clock (entries after it are warned about).
+/// The parsed trees of unchanged progress files come from the parse cache.
 LoadResult load_workspace(const std::filesystem::path& dir, Date today,
-                          const std::vector<ExtraFile>& extra = {});
+                          const std::vector<ExtraFile>& extra = {}, LoadOptions options = {});
 
 /// The nearest of `start` and its ancestors that holds tasks.yaml.
 std::optional<std::filesystem::path> find_workspace(const std::filesystem::path& start);

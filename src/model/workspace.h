@@ -2,9 +2,11 @@
 // progress files left out because they have errors.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/date.h"
@@ -29,6 +31,22 @@ struct Workspace {
   std::vector<Entry> entries;
   std::vector<RejectedFile> rejected;  ///< by path
   bool sample = false;                 ///< a progress file says `sample: true` (示例数据)
+
+  /// The entries on task `id` (normalized), in the order of `entries`.
+  /// Indexed on first use, and again when `entries` has moved or changed
+  /// size; after editing entries in place, call entries_changed().
+  const std::vector<const Entry*>& entries_of(const std::string& id) const;
+  /// Drops the index of entries_of(), after entries were edited in place.
+  void entries_changed() { by_task_.reset(); }
+
+ private:
+  // Entries by task, for the entries at `data` with `size` elements.
+  struct TaskIndex {
+    const Entry* data = nullptr;
+    size_t size = 0;
+    std::unordered_map<std::string, std::vector<const Entry*>> tasks;
+  };
+  mutable std::shared_ptr<const TaskIndex> by_task_;
 };
 
 /// The folder part of a path: progress/2024-06/江洋社区.yaml ->

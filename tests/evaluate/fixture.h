@@ -55,7 +55,10 @@ inline Entry make_entry(const char* date, const std::string& unit, const std::st
 /// The workspace with `entries` sorted as the loader sorts them.
 inline Workspace make_workspace(TaskList list, std::vector<Entry> entries) {
   std::stable_sort(entries.begin(), entries.end(), entry_before);
-  return {std::move(list), std::move(entries), {}, false};
+  Workspace ws;
+  ws.list = std::move(list);
+  ws.entries = std::move(entries);
+  return ws;
 }
 
 }  // namespace duban::testing
