@@ -114,10 +114,14 @@ def macro_line(words, facts, refs, number):
 
 
 def parse(path):
-    """Sections in order, each (macro, title, facts, references, the English
-    title a comment names)."""
+    """Sections in order, each (macro, title, parts, references, the English
+    title a comment names). A section's parts are its text before its first
+    list, each item of its top-level lists and the text after each list, as
+    (the .It line, facts), so that an option or key is compared where it is
+    said, not anywhere in a long section."""
     sections = []
     literal = None
+    depth = 0
     with open(path, encoding="utf-8") as page:
         lines = page.read().split("\n")
     named = None
@@ -129,19 +133,31 @@ def parse(path):
             continue
         if literal is not None:
             if line.startswith(".Ed"):
-                sections[-1][2].add(("literal", "\n".join(literal)))
+                sections[-1][2][-1][1].add(("literal", "\n".join(literal)))
                 literal = None
             else:
                 literal.append(unescape(line))
             continue
         if line.startswith((".Sh ", ".Ss ")):
-            sections.append((line[1:3], line[4:].strip(), set(), [], named))
-            named = None
+            parts = [(line, set())]
+            sections.append((line[1:3], line[4:].strip(), parts, [], named))
+            named, depth = None, 0
             continue
         named = None
         if not sections:
             continue
-        facts, refs = sections[-1][2], sections[-1][3]
+        parts, refs = sections[-1][2], sections[-1][3]
+        if line.startswith(".Bl"):
+            depth += 1
+        elif line.startswith(".El"):
+            depth -= 1
+            if depth == 0:
+                parts.append((f"after the list of {parts[-1][0]}", set()))
+        elif line.startswith(".It") and depth == 1:
+            # An item whose head spans lines (.It Xo) is named by its next line.
+            label = f"{line} {lines[number]}" if line == ".It Xo" else line
+            parts.append((label, set()))
+        facts = parts[-1][1]
         if line.startswith(".Bd") and "-literal" in line:
             literal = []
         elif line.startswith("."):
@@ -213,12 +229,19 @@ if zh_other is None:
     # compared; those within the page still are.
     en_refs = [[r for r in refs if r[0] == "here"] for refs in en_refs]
 problems += en_bad + zh_bad
-for i, ((em, et, ef, *_), (zm, zt, zf, *_)) in enumerate(zip(en, zh)):
+for i, ((em, et, eparts, *_), (zm, zt, zparts, *_)) in enumerate(zip(en, zh)):
     where = f"{zh_path}: .{zm} {zt} (.{em} {et})"
-    for fact in sorted(ef - zf):
-        problems.append(f"{where}: lacks {show(fact)}")
-    for fact in sorted(zf - ef):
-        problems.append(f"{where}: has {show(fact)} that the English lacks")
+    if len(eparts) != len(zparts):
+        problems.append(
+            f"{where}: {len(zparts) - 1} list items and texts after lists, "
+            f"the English {len(eparts) - 1}"
+        )
+    for (label, ef), (_, zf) in zip(eparts, zparts):
+        place = where if label.startswith((".Sh", ".Ss")) else f"{where}, {label}"
+        for fact in sorted(ef - zf):
+            problems.append(f"{place}: lacks {show(fact)}")
+        for fact in sorted(zf - ef):
+            problems.append(f"{place}: has {show(fact)} that the English lacks")
     if en_refs[i] != zh_refs[i]:
         problems.append(
             f"{where}: refers to {names(zh, zh_other, zh_refs[i])}, "
