@@ -152,7 +152,7 @@ def parse(path):
         elif line.startswith(".El"):
             depth -= 1
             if depth == 0:
-                parts.append((f"after the list of {parts[-1][0]}", set()))
+                parts.append((f"the text after the list that ends with {parts[-1][0]}", set()))
         elif line.startswith(".It") and depth == 1:
             # An item whose head spans lines (.It Xo) is named by its next line.
             label = f"{line} {lines[number]}" if line == ".It Xo" else line
