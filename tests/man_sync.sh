@@ -91,7 +91,7 @@ def macro_line(words, facts, refs, number):
 
     def flush():
         if macro == "Sx" and held:
-            refs.append((number, " ".join(held)))
+            refs.append((number, unescape(" ".join(held))))
         elif macro == "Ql":
             # Trailing delimiters are outside the quotes; a lone one is quoted.
             while len(held) > 1 and held[-1] in DELIMITERS:
@@ -102,8 +102,13 @@ def macro_line(words, facts, refs, number):
         if word in CALLABLE:
             flush()
             macro, held = word, []
-        elif word in DELIMITERS and macro != "Ql":
+        elif word in DELIMITERS and macro == "Sx":
             pass
+        elif word in DELIMITERS and macro != "Ql":
+            # Words after a delimiter are prose unless marked up again
+            # (.Li commit , default Li date): the translation words them.
+            flush()
+            macro, held = None, []
         elif macro in ("Sx", "Ql"):
             held.append(word)
         elif macro == "Fl":
@@ -140,7 +145,8 @@ def parse(path):
             continue
         if line.startswith((".Sh ", ".Ss ")):
             parts = [(line, set())]
-            sections.append((line[1:3], line[4:].strip(), parts, [], named))
+            title = unescape(line[4:]).strip()
+            sections.append((line[1:3], title, parts, [], named))
             named, depth = None, 0
             continue
         named = None
