@@ -4,7 +4,9 @@
 # (.Ss) in the same order, and in each of them the same options, commands,
 # keys, values, paths, environment variables, literal phrases (.Ql) and
 # examples (.Bd -literal), and cross references (.Sx) to the corresponding
-# sections. The words around them may differ; these may not.
+# sections. The words around them may differ; these may not, unless the
+# section says so in a comment (.\" translated: ENGLISH => CHINESE) for a
+# placeholder or formula that reads better in Chinese.
 # Usage: man_sync.sh ROOT [PAIR...]   (PAIR: 1, 5; default: both)
 set -euo pipefail
 root=$1
@@ -44,6 +46,10 @@ DELIMITERS = set(". , ; : ? ! ( ) [ ] |".split())
 OPTION = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")
 # ‘text’ written out in a line is what .Ql prints: either way is the same.
 QUOTED = re.compile(r"‘([^’]*)’")
+# A comment in a section of a Chinese page that declares a piece of code
+# translated on purpose there, word for word or a whole example:
+# .\" translated: path:line:column => 路径:行:列
+TRANSLATED = re.compile(r'\.\\" translated: (.*\S) => (.*\S)')
 
 
 def unescape(word):
@@ -120,7 +126,7 @@ def macro_line(words, facts, refs, number):
 
 def parse(path):
     """Sections in order, each (macro, title, parts, references, the English
-    title a comment names). A section's parts are its text before its first
+    title a comment names, the code it declares translated). A section's parts are its text before its first
     list, each item of its top-level lists and the text after each list, as
     (the .It line, facts), so that an option or key is compared where it is
     said, not anywhere in a long section."""
@@ -135,6 +141,9 @@ def parse(path):
             # A translated heading names the English one it stands for.
             match = re.match(r'\.\\" en: (.*\S)', line)
             named = match.group(1) if match else None
+            match = TRANSLATED.match(line)
+            if match and sections:
+                sections[-1][5].append(match.groups())
             continue
         if literal is not None:
             if line.startswith(".Ed"):
@@ -146,7 +155,7 @@ def parse(path):
         if line.startswith((".Sh ", ".Ss ")):
             parts = [(line, set())]
             title = unescape(line[4:]).strip()
-            sections.append((line[1:3], title, parts, [], named))
+            sections.append((line[1:3], title, parts, [], named, []))
             named, depth = None, 0
             continue
         named = None
@@ -185,7 +194,7 @@ def resolve(sections, path, sibling):
     for i, (_, title, *_) in enumerate(sibling or []):
         titles.setdefault(title, ("there", i))
     resolved, problems = [], []
-    for _, _, _, refs, _ in sections:
+    for _, _, _, refs, *_ in sections:
         found = []
         for number, title in refs:
             if title in titles:
@@ -221,7 +230,7 @@ if [s[0] for s in en] != [s[0] for s in zh]:
         f"{zh_path}: sections are {' '.join(s[0] for s in zh)}, "
         f"{en_path} has {' '.join(s[0] for s in en)}"
     )
-for (em, et, *_), (zm, zt, _, _, named) in zip(en, zh):
+for (em, et, *_), (zm, zt, _, _, named, _) in zip(en, zh):
     # Each heading names the English one it translates, and a title written
     # in ASCII (an option, a key, a format) stays as it is.
     if named is None:
@@ -235,8 +244,24 @@ if zh_other is None:
     # compared; those within the page still are.
     en_refs = [[r for r in refs if r[0] == "here"] for refs in en_refs]
 problems += en_bad + zh_bad
-for i, ((em, et, eparts, *_), (zm, zt, zparts, *_)) in enumerate(zip(en, zh)):
+def translate(facts, translated):
+    """The English facts with the code a section translates on purpose
+    replaced by its translation."""
+    words = dict(translated)
+    result = set()
+    for kind, text in facts:
+        if kind == "code":
+            result.add((kind, words.get(text, text)))
+        else:
+            for english, chinese in translated:
+                text = text.replace(english, chinese)
+            result.add((kind, text))
+    return result
+
+
+for i, ((em, et, eparts, *_), (zm, zt, zparts, *_, translated)) in enumerate(zip(en, zh)):
     where = f"{zh_path}: .{zm} {zt} (.{em} {et})"
+    eparts = [(label, translate(ef, translated)) for label, ef in eparts]
     if len(eparts) != len(zparts):
         problems.append(
             f"{where}: {len(zparts) - 1} list items and texts after lists, "
