@@ -60,19 +60,71 @@ run_all >"$work/out"
 same "the warm run" "$work/out"
 cmp -s "$cache" "$work/pristine" || fail "a warm run of unchanged files rewrote the cache"
 
-# Served: a progress text changed inside the cache, its checksum made good.
+# Served: a progress text changed inside the cache, its checksums made good
+# (the layout of src/load/parse_cache.h: magic, header size, header, header
+# checksum, then the checked parts and the parse parts).
 python3 - "$cache" <<'PY'
 import sys
 p = sys.argv[1]
 b = bytearray(open(p, "rb").read())
-body = b[:-8]
+M = (1 << 64) - 1
+
+
+def checksum(data):
+    h = 0x9E3779B97F4A7C15 ^ len(data)
+    whole = len(data) // 8 * 8
+    for i in range(0, whole, 8):
+        h = ((h ^ int.from_bytes(data[i:i + 8], "little")) * 0xFF51AFD7ED558CCD) & M
+        h ^= h >> 29
+    for c in data[whole:]:
+        h = ((h ^ c) * 0xFF51AFD7ED558CCD) & M
+        h ^= h >> 29
+    return h
+
+
+class Header:
+    def __init__(self, data, at):
+        self.data, self.at = data, at
+
+    def u64(self):
+        v = shift = 0
+        while True:
+            c = self.data[self.at]
+            self.at += 1
+            v |= (c & 0x7F) << shift
+            shift += 7
+            if c < 0x80:
+                return v
+
+    def str(self):
+        n = self.u64()
+        self.at += n
+
+    def fixed_at(self):  # where a fixed 8-byte checksum is, skipped
+        self.at += 8
+        return self.at - 8
+
+
+size = int.from_bytes(b[8:16], "little")
+head_start, data_start = 16, 16 + size + 8
 old, new = "覆盖".encode(), "笼罩".encode()
-assert body.count(old) > 0
-body = body.replace(old, new)
-h = 0xcbf29ce484222325
-for c in body:
-    h = ((h ^ c) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
-open(p, "wb").write(bytes(body) + h.to_bytes(8, "little"))
+assert b[data_start:].count(old) > 0
+b[data_start:] = b[data_start:].replace(old, new)
+h = Header(b, head_start)
+h.u64()
+h.str()
+for _ in range(h.u64()):
+    h.str()
+    for _ in range(5):
+        h.u64()
+    for _ in range(2):
+        at, n = h.u64(), h.u64()
+        where = h.fixed_at()
+        part = b[data_start + at:data_start + at + n]
+        b[where:where + 8] = checksum(part).to_bytes(8, "little")
+assert h.at == head_start + size
+b[head_start + size:data_start] = checksum(b[head_start:head_start + size]).to_bytes(8, "little")
+open(p, "wb").write(bytes(b))
 PY
 "$bin" -C "$ws" --today 2026-01-10 status --format json >"$work/doctored" 2>/dev/null || true
 grep -q '笼罩' "$work/doctored" || fail "the cache was not served"
@@ -117,6 +169,29 @@ cmp -s "$f" "$work/times" && fail "the test did not change $f"
 run_all --no-cache >"$work/ref"
 run_all >"$work/out"
 same "a file changed to the same size and time" "$work/out"
+
+# Another day: the warnings about dates after it are checked again.
+for day in 2024-06-15 2025-03-01; do
+  run_day() { "$bin" -C "$ws" --today "$day" "$@" check 2>&1 || true; }
+  run_day --no-cache >"$work/ref"
+  grep -q '晚于今天' "$work/ref" || fail "no entry after $day: the test proves nothing"
+  run_day >"$work/out"
+  same "a run on $day" "$work/out"
+done
+
+# A changed tasks.yaml: the cached parses are checked again. A target
+# renamed makes the entries that report it wrong.
+metric=$(grep -o -m1 'metrics: {[^:]*' "$(find "$ws/progress" -name '*.yaml' | LC_ALL=C sort | head -1)" |
+  sed 's/metrics: {//')
+[ -n "$metric" ] || fail "no metric in the first progress file"
+run_all >"$work/before"
+sed -i "s/$metric\b/${metric}甲/" "$ws/tasks.yaml"
+run_all --no-cache >"$work/ref"
+cmp -s "$work/before" "$work/ref" && fail "renaming $metric changed nothing: the test proves nothing"
+run_all >"$work/out"
+same "a run after tasks.yaml changed" "$work/out"
+run_all >"$work/out"
+same "the run after that" "$work/out"
 
 # Nowhere to write: the same, and no error.
 XDG_CACHE_HOME=/dev/null/duban run_all >"$work/out"

@@ -1,18 +1,26 @@
-// The parse cache (issue 14): the parsed tree and the syntax diagnostics of
-// each progress file, kept between runs so that an unchanged file is not
-// parsed again. Only the parse is kept: a changed tasks.yaml changes how
-// the trees are checked, never the trees. One file per workspace under
-// $XDG_CACHE_HOME/duban/ (or ~/.cache/duban/), outside the workspace, so it
-// never shows in the workspace's git status or in the files a report
-// folder holds.
+// The parse cache (issue 14): each progress file as parsed and as checked,
+// kept between runs so that an unchanged file is neither parsed nor checked
+// again. A record has two parts: the parse (the tree and the syntax
+// diagnostics), which only the file decides, and the check (the entries and
+// every diagnostic), which holds while tasks.yaml's bytes and the warnings
+// about dates after today are the same; a changed tasks.yaml checks the
+// cached trees again. One file per workspace under $XDG_CACHE_HOME/duban/
+// (or ~/.cache/duban/), outside the workspace, so it never shows in the
+// workspace's git status or in the files a report folder holds.
+//
+// Layout: a header (format, duban version, and per file its path, stamp and
+// where its two parts are, with their checksums), covered by a checksum,
+// then every checked part, then every parse part. The file is mapped, not
+// read: a warm run touches the header and the checked parts only, and
+// checks each part's checksum when it decodes it.
 //
 // A record serves only a file of the same path, size, modification and
 // change times (to the nanosecond), inode and device, in a cache of this
 // format and this duban version; anything else, a truncated or corrupt
-// cache (a checksum covers it) or one that cannot be read or written is
-// ignored and rebuilt, never trusted. A file changed in the last seconds is
-// not recorded: a change within the clock's granularity could leave its
-// times as they were. Writes go to a temporary file renamed over the old.
+// cache or part, or one that cannot be read or written is ignored and
+// rebuilt, never trusted. A file changed in the last seconds is not
+// recorded: a change within the clock's granularity could leave its times
+// as they were. Writes go to a temporary file renamed over the old.
 #pragma once
 
 #include <cstdint>
@@ -25,7 +33,9 @@
 #include <vector>
 
 #include "load/yaml_tree.h"
+#include "model/date.h"
 #include "model/diagnostic.h"
+#include "model/entry.h"
 
 namespace duban {
 
@@ -48,31 +58,74 @@ struct CachedParse {
   std::vector<Diagnostic> diagnostics;
 };
 
-/// The records of one workspace, read once and written back when changed.
-/// find() and encode() may run on several threads at once; the rest may not.
+/// One file as checked against the work list: what the loader keeps of it.
+struct CheckedFile {
+  std::vector<Entry> entries;
+  std::vector<Diagnostic> diagnostics;  ///< the parse's, then the check's
+  bool sample = false;                  ///< it says `sample: true`
+};
+
+/// What a check depended on besides the file: the work list (a checksum of
+/// tasks.yaml's bytes) and the day it ran, with the latest date of the file
+/// it compared with that day (dates after it are warned about).
+struct CheckKey {
+  uint64_t list = 0;
+  Date today;
+  std::optional<Date> latest;
+};
+
+/// A cached record's two parts, views into the cache; empty when absent.
+struct CacheRecord {
+  std::string_view checked;  ///< encode_checked()'s bytes, or empty
+  std::string_view parse;    ///< encode_parse()'s bytes
+  uint64_t checked_sum = 0;
+  uint64_t parse_sum = 0;
+};
+
+/// The checksum the cache keeps of each part (and tests recompute):
+/// 64-bit words mixed in turn, then the bytes left over.
+uint64_t cache_checksum(std::string_view bytes);
+
+/// The records of one workspace, mapped once and written back when changed.
+/// find() and the static coders may run on several threads at once; the rest
+/// may not.
 class ParseCache {
  public:
   /// A cache that holds nothing and writes nothing.
   ParseCache() = default;
-  // Records are views into the cache's own buffers: never copied or moved.
+  // Records are views into the cache's own mapping: never copied or moved.
   ParseCache(const ParseCache&) = delete;
   ParseCache& operator=(const ParseCache&) = delete;
   /// The cache of the workspace at `root` (canonical) in `cache_dir`.
   ParseCache(const std::filesystem::path& cache_dir, const std::filesystem::path& root);
+  ~ParseCache();
 
   /// Whether it reads and keeps records at all.
   bool enabled() const { return !file_.empty(); }
 
-  /// The cached parse of `path` when its record matches `stamp`.
-  std::optional<CachedParse> find(const std::string& path, const FileStamp& stamp) const;
+  /// The record of `path` when it matches `stamp`; its parts are checked
+  /// when decoded, not here.
+  std::optional<CacheRecord> find(const std::string& path, const FileStamp& stamp) const;
+
+  /// The parse in `record`, when its part is intact.
+  static std::optional<CachedParse> decode_parse(const CacheRecord& record, const std::string& path);
+  /// The checked file in `record`, when its part is intact and was checked
+  /// under `key` (the same list, and the same warnings for `key.today`).
+  static std::optional<CheckedFile> decode_checked(const CacheRecord& record, const std::string& path,
+                                                   const CheckKey& key);
 
   /// Whether a file with `stamp` may be recorded: not changed in the last seconds.
   static bool settled(const FileStamp& stamp);
-  /// The bytes of a record of `parse`, for keep().
-  static std::string encode(const CachedParse& parse);
+  /// The bytes of a record's parse part.
+  static std::string encode_parse(const CachedParse& parse);
+  /// The bytes of a record's checked part.
+  static std::string encode_checked(const CheckedFile& file, const CheckKey& key);
 
-  /// Keeps a record encode() made as that of `path` for the next run.
-  void keep(const std::string& path, const FileStamp& stamp, std::string record);
+  /// Keeps a new record of `path` for the next run.
+  void keep(const std::string& path, const FileStamp& stamp, std::string checked, std::string parse);
+  /// Keeps the record read for `path` with a new checked part: its file was
+  /// unchanged, the work list or the day were not.
+  void keep_rechecked(const std::string& path, std::string checked);
   /// Keeps the record read for `path`: its file was unchanged.
   void keep_found(const std::string& path);
 
@@ -85,13 +138,14 @@ class ParseCache {
  private:
   struct Slot {
     FileStamp stamp;
-    std::string_view record;  // in bytes_, or in a kept string
+    CacheRecord record;  // views into the mapping, or into kept strings
   };
   std::filesystem::path file_;  // empty: caching is off
-  std::string bytes_;           // the cache file as read
+  const char* map_ = nullptr;   // the cache file as mapped
+  size_t map_size_ = 0;
   std::unordered_map<std::string, Slot> read_;
   std::unordered_map<std::string, Slot> kept_;
-  std::vector<std::unique_ptr<std::string>> fresh_;  // the records kept() owns
+  std::vector<std::unique_ptr<std::string>> fresh_;  // the parts keep() owns
   bool changed_ = false;
 };
 

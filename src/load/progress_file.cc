@@ -107,6 +107,7 @@ class ProgressReader {
                fmt::format("日期 {} 早于清单印发日期 {}：请检查年份和月份", d->iso(), list_.issued.iso()));
       return std::nullopt;
     }
+    if (!latest_ || *d > *latest_) latest_ = d;
     if (*d > today_) {
       r_.warning(node.pos, fmt::format("日期 {} 晚于今天（{}）：请确认不是笔误", d->iso(), today_.iso()));
     }
@@ -333,6 +334,8 @@ class ProgressReader {
  public:
   /// True once the file has said `sample: true`.
   bool sample() const { return sample_; }
+  /// The latest date compared with today, if any.
+  std::optional<Date> latest() const { return latest_; }
 
  private:
   FieldReader r_;
@@ -340,6 +343,7 @@ class ProgressReader {
   const TaskIndex& index_;
   Date today_;
   bool sample_ = false;
+  std::optional<Date> latest_;
 };
 
 }  // namespace
@@ -364,11 +368,13 @@ std::vector<Entry> load_progress_file(const std::string& path, std::string_view 
 
 std::vector<Entry> read_progress_entries(const std::string& path, const YamlParse& parsed,
                                          const TaskList& list, const TaskIndex& index, Date today,
-                                         std::vector<Diagnostic>& out, bool* sample) {
+                                         std::vector<Diagnostic>& out, bool* sample,
+                                         std::optional<Date>* latest) {
   if (!parsed.ok) return {};
   ProgressReader reader(path, list, index, today, out);
   std::vector<Entry> entries = reader.read(parsed.root);
   if (sample != nullptr && reader.sample()) *sample = true;
+  if (latest != nullptr) *latest = reader.latest();
   return entries;
 }
 

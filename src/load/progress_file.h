@@ -2,6 +2,7 @@
 // checking each against the work list.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,10 +28,12 @@ std::vector<Entry> load_progress_file(const std::string& path, std::string_view 
                                       bool* sample = nullptr);
 
 /// The same from a file already parsed by parse_yaml with
-/// progress_file_keys(), whose diagnostics are already in `out`.
+/// progress_file_keys(), whose diagnostics are already in `out`; sets
+/// `*latest` when given to the latest date it compared with `today`.
 std::vector<Entry> read_progress_entries(const std::string& path, const YamlParse& parsed,
                                          const TaskList& list, const TaskIndex& index, Date today,
-                                         std::vector<Diagnostic>& out, bool* sample = nullptr);
+                                         std::vector<Diagnostic>& out, bool* sample = nullptr,
+                                         std::optional<Date>* latest = nullptr);
 
 /// Every key the progress format knows, at any level.
 const std::vector<std::string>& progress_file_keys();

@@ -168,13 +168,59 @@ constexpr size_t kLoadBatch = 256;
 
 // One progress file as read: its entries and what is wrong in it.
 struct ProgressRead {
-  std::vector<Entry> entries;
-  std::vector<Diagnostic> diagnostics;
-  bool sample = false;             // it says `sample: true`
-  bool found = false;              // its parse came from the cache
-  std::optional<FileStamp> stamp;  // set with `record`: a parse for the cache
-  std::string record;
+  CheckedFile file;
+  bool found = false;              // its record came from the cache as it was
+  bool rechecked = false;          // its parse came from the cache, `checked` is new
+  std::optional<FileStamp> stamp;  // set with `checked` and `parse`: a new record
+  std::string checked;
+  std::string parse;
 };
+
+// Sorts `entries` by entry_before, where entries[i] came from
+// files[entry_file[i]]: by keys of date, the rank of the file's path and
+// the place in the file, then moving each entry about once. A sort of the
+// entries themselves would compare paths and move entries many times over.
+void sort_entries(std::vector<Entry>& entries, const std::vector<uint32_t>& entry_file,
+                  const std::vector<ExtraFile>& files) {
+  std::vector<uint32_t> by_path(files.size());
+  for (uint32_t i = 0; i < by_path.size(); ++i) by_path[i] = i;
+  std::sort(by_path.begin(), by_path.end(),
+            [&files](uint32_t a, uint32_t b) { return files[a].shown < files[b].shown; });
+  std::vector<uint32_t> rank(files.size());
+  for (uint32_t r = 0; r < by_path.size(); ++r) {
+    // Files of the same name (an extra file named like a progress file) keep their order.
+    rank[by_path[r]] =
+        r > 0 && files[by_path[r]].shown == files[by_path[r - 1]].shown ? rank[by_path[r - 1]] : r;
+  }
+  struct Key {
+    int date;
+    uint32_t file;
+    int position;
+    uint32_t index;
+  };
+  std::vector<Key> keys(entries.size());
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    keys[i] = {entries[i].date.days(), rank[entry_file[i]], entries[i].position, i};
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return std::tie(a.date, a.file, a.position, a.index) < std::tie(b.date, b.file, b.position, b.index);
+  });
+  // In place, cycle by cycle: entries[k] takes entries[keys[k].index].
+  for (uint32_t start = 0; start < keys.size(); ++start) {
+    if (keys[start].index == start) continue;
+    Entry held = std::move(entries[start]);
+    for (uint32_t at = start;;) {
+      const uint32_t from = keys[at].index;
+      keys[at].index = at;
+      if (from == start) {
+        entries[at] = std::move(held);
+        break;
+      }
+      entries[at] = std::move(entries[from]);
+      at = from;
+    }
+  }
+}
 
 // The parse cache of the workspace at `root`, or one that does nothing when
 // it is turned off (--no-cache, DUBAN_NO_CACHE=1) or has nowhere to live.
@@ -286,11 +332,13 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
   fs::path root = fs::canonical(dir, ec);
   if (ec) root = fs::absolute(dir, ec).lexically_normal();
   TaskFileResult tasks;
+  CheckKey key{0, today, std::nullopt};
   fs::path where;
   std::vector<Diagnostic> file_out;
   if (resolve(dir / "tasks.yaml", "tasks.yaml", root, where, file_out)) {
     if (auto bytes = read_file(dir / "tasks.yaml", "tasks.yaml", file_out)) {
       tasks = load_task_file("tasks.yaml", *bytes, file_out);
+      key.list = cache_checksum(*bytes);
     }
   } else if (file_out.empty()) {
     error(file_out, "tasks.yaml", "找不到 tasks.yaml：请在工作目录中运行，或用 -C 指定目录");
@@ -308,6 +356,7 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
   // merged in path order: the same workspace and messages as on one thread.
   // A batch at a time, so that only one batch's entries wait to be merged.
   const unsigned jobs = load_jobs();
+  std::vector<uint32_t> entry_file;  // the file of each entry, by its place in `files`
   for (size_t begin = 0; begin < files.size(); begin += kLoadBatch) {
     const size_t count = std::min(kLoadBatch, files.size() - begin);
     std::vector<ProgressRead> reads(count);
@@ -316,38 +365,52 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
       const auto& [shown, file] = files[i];
       ProgressRead& read = reads[k];
       const std::optional<FileStamp> stamp = i < walked && cache.enabled() ? stamp_of(file) : std::nullopt;
-      std::optional<CachedParse> parsed = stamp ? cache.find(shown, *stamp) : std::nullopt;
-      read.found = parsed.has_value();
+      const std::optional<CacheRecord> record = stamp ? cache.find(shown, *stamp) : std::nullopt;
+      if (record && tasks.ok) {
+        if (auto checked = ParseCache::decode_checked(*record, shown, key)) {
+          read.file = std::move(*checked);
+          read.found = true;
+          return;
+        }
+      }
+      std::optional<CachedParse> parsed = record ? ParseCache::decode_parse(*record, shown) : std::nullopt;
+      read.found = parsed && !tasks.ok;
+      read.rechecked = parsed && tasks.ok;
       if (!parsed) {
-        auto bytes = read_file(file, shown, read.diagnostics);
+        auto bytes = read_file(file, shown, read.file.diagnostics);
         if (!bytes) return;
         parsed.emplace();
         parsed->parse = parse_yaml(shown, *bytes, progress_file_keys(), parsed->diagnostics);
         // Recorded only when the file did not change while it was read.
         if (stamp && ParseCache::settled(*stamp) && stamp_of(file) == stamp) {
           read.stamp = stamp;
-          read.record = ParseCache::encode(*parsed);
+          read.parse = ParseCache::encode_parse(*parsed);
         }
       }
-      read.diagnostics = std::move(parsed->diagnostics);
-      if (tasks.ok) {
-        read.entries = read_progress_entries(shown, parsed->parse, result.workspace.list, index, today,
-                                             read.diagnostics, &read.sample);
-      }
+      read.file.diagnostics = std::move(parsed->diagnostics);
+      if (!tasks.ok) return;
+      CheckKey checked_under = key;
+      read.file.entries =
+          read_progress_entries(shown, parsed->parse, result.workspace.list, index, today,
+                                read.file.diagnostics, &read.file.sample, &checked_under.latest);
+      if (read.stamp || read.rechecked) read.checked = ParseCache::encode_checked(read.file, checked_under);
     });
     for (size_t k = 0; k < count; ++k) {
       ProgressRead& read = reads[k];
       const std::string& shown = files[begin + k].shown;
       if (read.found) cache.keep_found(shown);
-      if (read.stamp) cache.keep(shown, *read.stamp, std::move(read.record));
-      std::move(read.entries.begin(), read.entries.end(), std::back_inserter(result.workspace.entries));
-      if (read.sample) result.workspace.sample = true;
-      add_capped(read.diagnostics);
+      if (read.rechecked) cache.keep_rechecked(shown, std::move(read.checked));
+      if (read.stamp) cache.keep(shown, *read.stamp, std::move(read.checked), std::move(read.parse));
+      entry_file.insert(entry_file.end(), read.file.entries.size(), static_cast<uint32_t>(begin + k));
+      std::move(read.file.entries.begin(), read.file.entries.end(),
+                std::back_inserter(result.workspace.entries));
+      if (read.file.sample) result.workspace.sample = true;
+      add_capped(read.file.diagnostics);
       read = {};
     }
   }
   cache.save();
-  std::stable_sort(result.workspace.entries.begin(), result.workspace.entries.end(), entry_before);
+  sort_entries(result.workspace.entries, entry_file, files);
   sort_diagnostics(out);
   set_aside_rejected(result);
   return result;
