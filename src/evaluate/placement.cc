@@ -1,7 +1,10 @@
 #include "evaluate/placement.h"
 
+#include <functional>
 #include <map>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "evaluate/rounds.h"
 
@@ -74,19 +77,34 @@ void check_round(const TaskList& list, const Entry& e, Findings& out) {
   }
 }
 
+// Two names, as views into the entries, which outlive the search.
+using NamePair = std::pair<std::string_view, std::string_view>;
+
+struct NamePairHash {
+  size_t operator()(const NamePair& p) const {
+    const size_t a = std::hash<std::string_view>{}(p.first);
+    return a ^ (std::hash<std::string_view>{}(p.second) + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+  }
+};
+
+// The first entry met of each pair of names.
+using FirstOfPair = std::unordered_map<NamePair, const Entry*, NamePairHash>;
+
 // Where a report belongs: one file per unit and folder.
-void check_one_file(const Entry& e, std::map<std::pair<std::string, std::string>, const Entry*>& files,
-                    Findings& out) {
-  const std::string folder(parent_folder(e.path));
-  const auto [it, first] = files.emplace(std::make_pair(folder, e.unit), &e);
+void check_one_file(const Entry& e, FirstOfPair& files, Findings& out) {
+  const auto [it, first] = files.emplace(NamePair(parent_folder(e.path), e.unit), &e);
   if (!first && it->second->path != e.path) out.add(at(PlacementKind::kTwoFiles, e, it->second));
 }
 
 // Where a report belongs: one entry per unit, task and day. Two files of one
 // folder are warned about as such, not entry by entry.
-void check_one_entry(const Entry& e, std::map<std::tuple<std::string, std::string, Date>, const Entry*>& seen,
-                     Findings& out) {
-  const auto [it, first] = seen.emplace(std::make_tuple(e.unit, e.task, e.date), &e);
+// `seen` holds the entries of the day `seen_on`: entries come in date order.
+void check_one_entry(const Entry& e, FirstOfPair& seen, Date& seen_on, Findings& out) {
+  if (e.date != seen_on) {
+    seen.clear();
+    seen_on = e.date;
+  }
+  const auto [it, first] = seen.emplace(NamePair(e.unit, e.task), &e);
   if (first) return;
   const Entry& other = *it->second;
   const auto folder = [](const Entry& x) { return parent_folder(x.path); };
@@ -125,14 +143,15 @@ void check_done_percent(const Entry& e, Findings& out) {
 
 std::vector<Misplacement> find_misplacements(const Workspace& ws) {
   Findings out;
-  std::map<std::pair<std::string, std::string>, const Entry*> files;
-  std::map<std::tuple<std::string, std::string, Date>, const Entry*> seen;
+  FirstOfPair files;
+  FirstOfPair seen;  // (unit, task) -> the first entry of the day
+  Date seen_on;
   std::map<std::string, Date> closed;  // task -> date closed, while it stays closed
   // Entries are in date order, so each "earlier" one is met first.
   for (const Entry& e : ws.entries) {
     check_round(ws.list, e, out);
     check_one_file(e, files, out);
-    check_one_entry(e, seen, out);
+    check_one_entry(e, seen, seen_on, out);
     check_after_close(e, closed, out);
     check_done_percent(e, out);
   }
