@@ -152,7 +152,8 @@ History read_history(const GitRepository& repo, const fs::path& dir, const Works
   for (const RejectedFile& r : ws.rejected) in_tree.erase(base + r.path);
   std::unordered_map<std::string, std::vector<const Entry*>> tree_entries;
   for (const Entry& e : ws.entries) {
-    if (in_tree.count(base + e.path)) tree_entries[base + e.path].push_back(&e);
+    std::string path = base + e.path.str();
+    if (in_tree.count(path)) tree_entries[path].push_back(&e);
   }
   const auto from_tree = [&](const Change& ch) {
     const auto it = in_tree.find(ch.path);

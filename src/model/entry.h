@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/date.h"
+#include "model/name.h"
 
 namespace duban {
 
@@ -22,28 +23,28 @@ struct DaySpan {
 
 /// The days a duty, or one item of it, was carried out, as one entry reports them.
 struct HeldDays {
-  std::string duty;
-  std::string item;            ///< empty unless the duty has items
+  Name duty;
+  Name item;                   ///< empty unless the duty has items
   std::vector<DaySpan> spans;  ///< dates, and ranges A..B of a daily or working-day duty
   bool operator==(const HeldDays&) const = default;
 };
 
 /// One progress report, as read from a file under progress/.
 struct Entry {
-  std::string path;  ///< file it came from, relative to the workspace
+  Name path;         ///< file it came from, relative to the workspace
   int line = 0;      ///< line of the entry in that file
   int position = 0;  ///< index in the file's entries
-  std::string unit;  ///< canonical unit name
+  Name unit;         ///< canonical unit name
   Date date;
-  std::string task;  ///< normalized task id
+  Name task;  ///< normalized task id
   EntryStatus status = EntryStatus::kInProgress;
   std::optional<int> percent;
-  std::string progress;                                 ///< 本月进展
-  std::string problems;                                 ///< 存在问题
-  std::string next;                                     ///< 下步计划
-  std::vector<std::pair<std::string, double>> metrics;  ///< target name -> value
-  std::vector<std::string> milestones;                  ///< milestones reached
-  std::vector<HeldDays> held;                           ///< duty (and item) -> days
+  std::string progress;                          ///< 本月进展
+  std::string problems;                          ///< 存在问题
+  std::string next;                              ///< 下步计划
+  std::vector<std::pair<Name, double>> metrics;  ///< target name -> value
+  std::vector<Name> milestones;                  ///< milestones reached
+  std::vector<HeldDays> held;                    ///< duty (and item) -> days
 };
 
 /// 已销号 and 退回: the office's decisions, which no other unit may report

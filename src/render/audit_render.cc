@@ -109,7 +109,7 @@ std::string field_value(const Entry& e, EntryField f) {
           days.push_back(s.first == s.last ? s.first.iso()
                                            : fmt::format("{}..{}", s.first.iso(), s.last.iso()));
         }
-        const std::string name = h.item.empty() ? h.duty : fmt::format("{}（{}）", h.duty, h.item);
+        const std::string name = h.item.empty() ? h.duty.str() : fmt::format("{}（{}）", h.duty, h.item);
         parts.push_back(fmt::format("{} {}", name, fmt::join(days, "、")));
       }
       return fmt::format("{}", fmt::join(parts, "；"));

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/name.h"
+
 namespace duban {
 
 /// Writes one JSON document into a string.
@@ -22,6 +24,7 @@ class JsonWriter {
   JsonWriter& value(std::string_view s);
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
   JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
+  JsonWriter& value(const Name& s) { return value(std::string_view(s)); }
   JsonWriter& value(long n);
   JsonWriter& value(int n) { return value(static_cast<long>(n)); }
   JsonWriter& value(double d);
