@@ -15,19 +15,27 @@ pairs=("$@")
 [ ${#pairs[@]} -gt 0 ] || pairs=(1 5)
 status=0
 # A translated page names the English heading of each of its sections; a
-# stub (installed until the translation is merged) does not.
+# stub does not.
 translated() { [ -f "$1" ] && grep -q '^\.\\" en: ' "$1"; }
 for n in "${pairs[@]}"; do
   en="$root/man/duban.$n"
   zh="$root/man/zh_CN/duban.$n"
   [ -f "$en" ] || { echo "man_sync: missing $en" >&2; status=1; continue; }
   if ! translated "$zh"; then
-    # Until both translations are merged, a missing one is reported, not failed.
-    echo "man_sync: $zh is not translated yet; duban.$n not compared" >&2
+    # Both translations ship: a missing page, or a stub without the English
+    # headings named, is a failure.
+    if [ -f "$zh" ]; then
+      echo "man_sync: $zh names no English heading (.\\\" en: ...): a stub, not a translation" >&2
+    else
+      echo "man_sync: missing $zh" >&2
+    fi
+    status=1
     continue
   fi
   other=$((n == 1 ? 5 : 1))
   zh_other="$root/man/zh_CN/duban.$other"
+  # The other page's absence is reported on its own turn (or, when only
+  # this pair is compared, not at all); its sections are then not resolved.
   translated "$zh_other" || zh_other=/dev/null/none
   /usr/bin/python3 - "$en" "$zh" "$root/man/duban.$other" "$zh_other" <<'PY' || status=1
 import os

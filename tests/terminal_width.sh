@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# On a terminal, status fits its width (COLUMNS, else the terminal's own),
-# cutting long texts with …; into a pipe nothing is cut, whatever COLUMNS
-# says. `script` (util-linux) gives it a terminal; `wc -L` measures lines
+# On a terminal, status and rank fit its width (COLUMNS, else the
+# terminal's own), cutting long texts with …; into a pipe or a file nothing
+# is cut, whatever COLUMNS says. `script` (util-linux) gives it a terminal; `wc -L` measures lines
 # in display columns (a Chinese character is two).
 set -euo pipefail
 bin=$(realpath "$1")
@@ -10,6 +10,12 @@ run_on_tty() {  # columns, then the arguments after status
   local columns=$1
   shift
   script -qec "env LC_ALL=C.UTF-8 NO_COLOR=1 COLUMNS=$columns '$bin' -C '$ws' --today 2024-07-01 status $*" /dev/null |
+    tr -d '\r'
+}
+rank_on_tty() {  # columns, then the arguments after rank
+  local columns=$1
+  shift
+  script -qec "env LC_ALL=C.UTF-8 NO_COLOR=1 COLUMNS=$columns '$bin' -C '$ws' --today 2024-07-01 rank $*" /dev/null |
     tr -d '\r'
 }
 widest() { LC_ALL=C.UTF-8 wc -L; }
@@ -28,3 +34,19 @@ grep -qF '…' <<<"$out" || { echo "status --task cuts nothing at 50 columns" >&
 out=$(LC_ALL=C.UTF-8 COLUMNS=40 "$bin" -C "$ws" --today 2024-07-01 status --as-of 2024-06-10 | cat)
 if grep -qF '…' <<<"$out"; then echo "cut into a pipe" >&2; exit 1; fi
 grep -qF '完成两委班子运行情况分析' <<<"$out" || { echo "full title missing into a pipe" >&2; exit 1; }
+
+# rank: the components give way, the rank and the score stay whole.
+full=$(LC_ALL=C.UTF-8 "$bin" -C "$ws" --today 2024-07-01 rank --period 2024-06 | cat)
+[ "$(widest <<<"$full")" -gt 80 ] || { echo "rank fits 80 columns anyway: nothing to test" >&2; exit 1; }
+if grep -qF '…' <<<"$full"; then echo "rank cut into a pipe" >&2; exit 1; fi
+out=$(rank_on_tty 80 --period 2024-06)
+[ "$(widest <<<"$out")" -le 80 ] || { echo "rank wider than COLUMNS=80 on a terminal:" >&2; echo "$out" >&2; exit 1; }
+grep -qF '…' <<<"$out" || { echo "rank cuts nothing at 80 columns" >&2; exit 1; }
+[ "$(awk '{print $1, $3}' <<<"$out")" = "$(awk '{print $1, $3}' <<<"$full")" ] ||
+  { echo "rank or score cut at 80 columns:" >&2; echo "$out" >&2; exit 1; }
+out=$(rank_on_tty 300 --period 2024-06)
+[ "$out" = "$full" ] || { echo "rank on a wide terminal differs from rank into a pipe" >&2; exit 1; }
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+script -qec "env LC_ALL=C.UTF-8 COLUMNS=40 '$bin' -C '$ws' --today 2024-07-01 rank --period 2024-06 -o '$scratch/rank.txt'" /dev/null >/dev/null
+[ "$(cat "$scratch/rank.txt")" = "$full" ] || { echo "rank -o rank.txt from a terminal is cut" >&2; exit 1; }

@@ -229,7 +229,7 @@ std::vector<fs::path> GitRepository::deleted_files(const fs::path& dir) const {
 }
 
 bool GitRepository::commit(const std::vector<fs::path>& paths, const std::string& message,
-                           const std::string& author) const {
+                           const std::string& written, const std::string& author) const {
   std::vector<std::string> rel;
   for (const fs::path& p : paths) rel.push_back(relative(p));
   std::sort(rel.begin(), rel.end());
@@ -238,7 +238,7 @@ bool GitRepository::commit(const std::vector<fs::path>& paths, const std::string
 
   // What the index holds for them now, to put back should anything fail.
   const GitRun listed = run_git(top_, with_paths({"ls-files", "-s", "-z", "--"}, rel));
-  if (!listed.ok()) fail("git ls-files", listed.err, listed.out, "");
+  if (!listed.ok()) fail(written, "git ls-files", listed.err, listed.out, "");
   const std::vector<std::string> saved = split(listed.out, '\0');
 
   // Removed files git never knew are nothing to commit.
@@ -260,16 +260,16 @@ bool GitRepository::commit(const std::vector<fs::path>& paths, const std::string
         staged.size());
   };
   const GitRun add = run_git(top_, with_paths({"add", "--all", "--"}, staged));
-  if (!add.ok()) fail("git add", add.err, add.out, undo());
+  if (!add.ok()) fail(written, "git add", add.err, add.out, undo());
   const GitRun diff = run_git(top_, with_paths({"diff", "--cached", "--quiet", "--"}, staged));
   if (diff.ok()) return false;
-  if (!diff.started || diff.status != 1) fail("git diff", diff.err, diff.out, undo());
+  if (!diff.started || diff.status != 1) fail(written, "git diff", diff.err, diff.out, undo());
   // With paths, git commits just them: what else is staged stays staged.
   std::vector<std::string> args{"commit", "--quiet", "-m", message};
   if (!author.empty()) args.push_back("--author=" + author);
   args.push_back("--");
   const GitRun commit = run_git(top_, with_paths(std::move(args), staged));
-  if (!commit.ok()) fail("git commit", commit.err, commit.out, undo());
+  if (!commit.ok()) fail(written, "git commit", commit.err, commit.out, undo());
   return true;
 }
 
@@ -300,7 +300,7 @@ bool GitRepository::restore_index(const std::vector<std::string>& paths,
   return now.ok() && split(now.out, '\0') == saved;
 }
 
-void GitRepository::fail(const std::string& step, const std::string& stderr_text,
+void GitRepository::fail(const std::string& written, const std::string& step, const std::string& stderr_text,
                          const std::string& stdout_text, const std::string& index_state) const {
   const bool identity_missing = step == "git commit" && (!run_git(top_, {"var", "GIT_AUTHOR_IDENT"}).ok() ||
                                                          !run_git(top_, {"var", "GIT_COMMITTER_IDENT"}).ok());
@@ -309,19 +309,19 @@ void GitRepository::fail(const std::string& step, const std::string& stderr_text
   std::string message;
   if (identity_missing) {
     message = fmt::format(
-        "duban: 报告已写好，但未能提交：git 不知道提交人是谁（没有设置 user.name 和 user.email）。{}"
+        "duban: {}，但未能提交：git 不知道提交人是谁（没有设置 user.name 和 user.email）。{}"
         "请在{}运行下面两条命令（引号中换成实际的名字和邮箱），再重新运行本命令：\n"
         "  git config user.name \"你的名字\"\n"
         "  git config user.email \"你的邮箱\"",
-        index_state, place(top_));
+        written, index_state, place(top_));
   } else if (!lock.empty()) {
     message = fmt::format(
-        "duban: 报告已写好，但未能提交：另一个 git 程序正在使用这个仓库（它的锁文件 {} 还在）。{}"
+        "duban: {}，但未能提交：另一个 git 程序正在使用这个仓库（它的锁文件 {} 还在）。{}"
         "请等它结束后重新运行本命令；若过几分钟仍是如此，请联系管理这个仓库的人。",
-        shown_path(from_here(lock)), index_state);
+        written, shown_path(from_here(lock)), index_state);
   } else {
     const std::string said = useful_lines(stderr_text + "\n" + stdout_text);
-    message = fmt::format("duban: 报告已写好，但未能提交：{} 失败了。{}{}", step, index_state,
+    message = fmt::format("duban: {}，但未能提交：{} 失败了。{}{}", written, step, index_state,
                           said.empty() ? "请用 git status 查看仓库的状况，改正后重新运行本命令。"
                                        : "git 的说明如下，请据此改正后重新运行本命令：" + said);
   }

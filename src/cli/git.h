@@ -47,18 +47,20 @@ class GitRepository {
   /// Commits `paths` (written, or removed) with `message`, and nothing else,
   /// when they differ from the last commit; returns whether it committed. On
   /// failure, restores the index entries of `paths` as they were and throws
-  /// CommandFailure saying what failed and how to fix it. A non-empty
-  /// `author` ("Name <email>") is the commit's author; the committer is
-  /// always whoever runs duban, as git is configured.
+  /// CommandFailure saying what failed and how to fix it, opening with
+  /// `written` (what is on disk all the same: 报告已写好, or an imported
+  /// file's path and 已写好). A non-empty `author` ("Name <email>") is the
+  /// commit's author; the committer is always whoever runs duban, as git is
+  /// configured.
   bool commit(const std::vector<std::filesystem::path>& paths, const std::string& message,
-              const std::string& author = {}) const;
+              const std::string& written, const std::string& author = {}) const;
 
  private:
   GitRepository(std::filesystem::path top, std::filesystem::path git_dir)
       : top_(std::move(top)), git_dir_(std::move(git_dir)) {}
 
   bool restore_index(const std::vector<std::string>& paths, const std::vector<std::string>& saved) const;
-  [[noreturn]] void fail(const std::string& step, const std::string& stderr_text,
+  [[noreturn]] void fail(const std::string& written, const std::string& step, const std::string& stderr_text,
                          const std::string& stdout_text, const std::string& index_state) const;
 
   std::filesystem::path top_;      // the work tree, as git names it (no symbolic link)

@@ -125,7 +125,7 @@ class ImportRun {
     if (repo_ && repo_->commit({path},
                                fmt::format("导入 {} {} 进度报送（{}）", r.unit, r.month.iso(),
                                            fs::path(file).filename().string()),
-                               unit_author(r.unit))) {
+                               fmt::format("{} 已写好", shown), unit_author(r.unit))) {
       fmt::print("duban: 已提交 {}，作者为 {}\n", shown, r.unit);
     }
     return true;

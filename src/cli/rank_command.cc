@@ -1,4 +1,5 @@
 // `duban rank`: the bi-monthly ranking of the communities (每双月考核排名).
+#include "cli/output.h"
 #include "cli/round_command.h"
 #include "evaluate/ranking.h"
 #include "render/rank_render.h"
@@ -10,8 +11,10 @@ RoundOutput rank_round(const LoadedWorkspace& loaded, const RoundOptions& o, Mon
                        std::optional<Format> format) {
   const RankReport report = o.as_of.empty() ? rank_units(loaded.ws, month)
                                             : rank_units(loaded.ws, month, resolve_as_of(o.as_of, {}));
+  // Only what goes to a terminal is fitted to it, never a file.
+  const int width = o.output.empty() ? terminal_width() : 0;
   return document_or_report_files("rank", format,
-                                  [&](Format f) { return render_rank(loaded.ws.list, report, f); });
+                                  [&](Format f) { return render_rank(loaded.ws.list, report, f, width); });
 }
 
 }  // namespace

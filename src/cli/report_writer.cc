@@ -56,7 +56,7 @@ void ReportWriter::commit(const std::string& message) {
         paths.push_back(gone);
     }
   }
-  repo_->commit(paths, message);
+  repo_->commit(paths, message, "报告已写好");
 }
 
 }  // namespace duban

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -36,8 +37,24 @@ std::vector<std::string> command_names(const CLI::App& program) {
   return names;
 }
 
+// The command meant by an English word a clerk may try that is no typo of
+// it: spelled close to another command's name (report is two letters from
+// import), it would be answered with that one.
+std::string meant_command(const std::string& word) {
+  static const std::pair<std::string_view, std::string_view> kMeant[] = {
+      {"report", "reconcile"},
+      {"reports", "reconcile"},
+      {"ranking", "rank"},
+  };
+  for (const auto& [said, meant] : kMeant) {
+    if (word == said) return std::string(meant);
+  }
+  return {};
+}
+
 std::string unknown_command(const CLI::App& program, const std::string& word) {
-  const std::string hint = closest_match(word, command_names(program));
+  std::string hint = meant_command(word);
+  if (hint.empty()) hint = closest_match(word, command_names(program));
   if (!hint.empty())
     return with_help(program, program, fmt::format("没有“{}”这个命令：是不是 {}？", word, hint));
   return with_help(program, program,

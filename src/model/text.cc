@@ -116,15 +116,4 @@ std::string ascii_digits(std::string_view text) {
   return out;
 }
 
-bool has_full_width_digit(std::string_view text) {
-  for (size_t i = 0; i + 2 < text.size(); ++i) {
-    // U+FF10..U+FF19 are EF BC 90..99.
-    if (static_cast<unsigned char>(text[i]) == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBC &&
-        static_cast<unsigned char>(text[i + 2]) >= 0x90 && static_cast<unsigned char>(text[i + 2]) <= 0x99) {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace duban

@@ -23,9 +23,6 @@ std::string pad_right(std::string_view text, int width);
 /// `text` with full-width digits and marks (０-９, ．, －, ／, ％) as ASCII.
 std::string ascii_digits(std::string_view text);
 
-/// True when `text` holds a full-width digit (０-９).
-bool has_full_width_digit(std::string_view text);
-
 /// Edit distance counted in code points.
 int edit_distance(std::string_view a, std::string_view b);
 

@@ -103,12 +103,15 @@ RankMethod rank_method(const RankReport& r) {
       fmt::format("权重：{}。", weights_line(r))};
 }
 
-std::string render_rank(const TaskList& list, const RankReport& report, Format format) {
+std::string render_rank(const TaskList& list, const RankReport& report, Format format, int width) {
+  // The unit and the five components give way; a cut component keeps its
+  // rate (8 columns: "100.0%（" at least), rank and score are never cut.
+  const TableFit fit{width, {1, 3, 4, 5, 6, 7}};
   switch (format) {
     case Format::kText:
       return fmt::format("{}{} 考核排名（{}，截至 {}）\n{}{}", sample_banner(report.sample), report.group,
-                         rank_period_words(report), report.as_of.iso(), render_text_table(rank_table(report)),
-                         rejected_text(report.rejected));
+                         rank_period_words(report), report.as_of.iso(),
+                         render_text_table(rank_table(report), fit), rejected_text(report.rejected));
     case Format::kMarkdown:
       return render_markdown(list, report);
     case Format::kCsv:

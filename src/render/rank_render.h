@@ -21,7 +21,9 @@ struct RankMethod {
 RankMethod rank_method(const RankReport& r);
 
 /// The ranking in `format`; every component shows its rate and what it was
-/// computed from, and "—" when there was nothing to judge.
-std::string render_rank(const TaskList& list, const RankReport& report, Format format);
+/// computed from, and "—" when there was nothing to judge. Text is fitted
+/// to `width` terminal columns (0: no limit) by cutting unit names and
+/// components with …, as status does.
+std::string render_rank(const TaskList& list, const RankReport& report, Format format, int width = 0);
 
 }  // namespace duban
