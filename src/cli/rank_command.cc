@@ -7,9 +7,9 @@ namespace duban {
 namespace {
 
 RoundOutput rank_round(const LoadedWorkspace& loaded, const RoundOptions& o, Month month,
-                       std::optional<Format> format) {
-  const RankReport report = o.as_of.empty() ? rank_units(loaded.ws, month)
-                                            : rank_units(loaded.ws, month, resolve_as_of(o.as_of, {}));
+                       std::optional<Format> format, StatusTimeline& timeline) {
+  const RankReport report =
+      o.as_of.empty() ? rank_units(timeline, month) : rank_units(timeline, month, resolve_as_of(o.as_of, {}));
   return document_or_report_files("rank", format,
                                   [&](Format f) { return render_rank(loaded.ws.list, report, f); });
 }
