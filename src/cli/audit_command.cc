@@ -31,7 +31,7 @@ CommandSetup add_audit_command(CLI::App& app, const GlobalOptions& g) {
   RoundCommand audit{RoundKind::kRound,
                      {Format::kMarkdown, Format::kCsv, Format::kJson},
                      [history](const LoadedWorkspace& loaded, const RoundOptions&, Month month,
-                               std::optional<Format> format) {
+                               std::optional<Format> format, StatusTimeline&) {
                        if (!*history)
                          *history = read_history(audit_repository(loaded.dir), loaded.dir, loaded.ws);
                        const std::vector<AuditRow> rows = audit_round(loaded.ws.list, **history, month);

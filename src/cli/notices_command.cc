@@ -10,10 +10,10 @@ namespace {
 // Into a folder: one file per unit, under notices/; a unit no longer behind
 // loses its old notice.
 RoundOutput notices_round(const LoadedWorkspace& loaded, const RoundOptions& o, Month month,
-                          std::optional<Format> format) {
+                          std::optional<Format> format, StatusTimeline& timeline) {
   const TaskList& list = loaded.ws.list;
   const Date as_of = resolve_as_of(o.as_of, reporting_round(list, month).report_date);
-  const Reconciliation rec = reconcile(loaded.ws, month, as_of);
+  const Reconciliation rec = reconcile(timeline, month, as_of);
   const std::vector<Notice> notices = build_notices(list, rec);
   if (format) return {render_notices(list, rec, notices, *format), {}, {}};
   RoundOutput out{{}, {}, "notices"};

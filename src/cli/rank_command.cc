@@ -8,9 +8,9 @@ namespace duban {
 namespace {
 
 RoundOutput rank_round(const LoadedWorkspace& loaded, const RoundOptions& o, Month month,
-                       std::optional<Format> format) {
-  const RankReport report = o.as_of.empty() ? rank_units(loaded.ws, month)
-                                            : rank_units(loaded.ws, month, resolve_as_of(o.as_of, {}));
+                       std::optional<Format> format, StatusTimeline& timeline) {
+  const RankReport report =
+      o.as_of.empty() ? rank_units(timeline, month) : rank_units(timeline, month, resolve_as_of(o.as_of, {}));
   // Only what goes to a terminal is fitted to it, never a file.
   const int width = o.output.empty() ? terminal_width() : 0;
   return document_or_report_files("rank", format,

@@ -8,10 +8,10 @@ namespace duban {
 namespace {
 
 RoundOutput reconcile_round(const LoadedWorkspace& loaded, const RoundOptions& o, Month month,
-                            std::optional<Format> format) {
+                            std::optional<Format> format, StatusTimeline& timeline) {
   const TaskList& list = loaded.ws.list;
   const Date as_of = resolve_as_of(o.as_of, reporting_round(list, month).report_date);
-  const Reconciliation rec = reconcile(loaded.ws, month, as_of);
+  const Reconciliation rec = reconcile(timeline, month, as_of);
   return document_or_report_files("reconcile", format,
                                   [&](Format f) { return render_reconciliation(list, rec, f); });
 }

@@ -113,12 +113,14 @@ int write_rounds(const GlobalOptions& g, const RoundOptions& o, const RoundComma
   const std::vector<Month> months = choose_months(loaded.ws.list, o, c.kind, loaded.today);
   for (const Month month : months) check_as_of(loaded.ws.list, o, c.kind, month);
   ReportWriter out(loaded, o.output, o.commit);
+  // One evaluation carried from each round to the next (months are in order).
+  StatusTimeline timeline(loaded.ws);
   for (const Month month : months) {
     if (!out.to_directory()) {
-      out.emit(c.render(loaded, o, month, format).document);
+      out.emit(c.render(loaded, o, month, format, timeline).document);
       continue;
     }
-    const RoundOutput round = c.render(loaded, o, month, std::nullopt);
+    const RoundOutput round = c.render(loaded, o, month, std::nullopt, timeline);
     std::vector<std::filesystem::path> written;
     for (const auto& [name, bytes] : round.files) {
       written.push_back(out.round_dir(month) / name);

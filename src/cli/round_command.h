@@ -15,6 +15,7 @@
 
 #include "cli/context.h"
 #include "cli/format_option.h"
+#include "evaluate/status.h"
 
 namespace duban {
 
@@ -39,9 +40,11 @@ struct RoundOutput {
 };
 
 /// Renders the round of `month` (for ranking, a period's second month): the
-/// document in `format`, or with no format (-o DIR) the round's files.
-using RoundRenderer = std::function<RoundOutput(const LoadedWorkspace& loaded, const RoundOptions& o,
-                                                Month month, std::optional<Format> format)>;
+/// document in `format`, or with no format (-o DIR) the round's files. The
+/// rounds come in order, and `timeline` goes on from the previous one's.
+using RoundRenderer =
+    std::function<RoundOutput(const LoadedWorkspace& loaded, const RoundOptions& o, Month month,
+                              std::optional<Format> format, StatusTimeline& timeline)>;
 
 /// Whether a command covers the monthly rounds or the bimonthly ranking periods.
 enum class RoundKind { kRound, kRankPeriod };

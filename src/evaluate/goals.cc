@@ -37,64 +37,86 @@ bool target_met(const Target& target, std::optional<double> value) {
   return target.at_most ? *value <= target.value : *value >= target.value;
 }
 
-template <typename Fn>
-void for_each_entry(const Workspace& ws, const Task& task, Date as_of, Fn fn) {
-  for (const Entry* e : ws.entries_of(task.id)) {
-    if (e->date > as_of) break;
-    fn(*e);
-  }
-}
+// duban(5) GOAL RULES, Targets: each judged unit's latest value.
+class TargetTrack {
+ public:
+  TargetTrack(const Workspace& ws, const Task& task, const Target& target)
+      : target_(target),
+        units_(judged_units(ws.list, task, target.per)),
+        warn_days_(ws.list.reporting.warn_days) {}
 
-// duban(5) GOAL RULES, Targets.
-TargetStatus evaluate_target(const Workspace& ws, const Task& task, const Target& target, Date as_of) {
-  TargetStatus s{&target, GoalState::kOnTrack, {}};
-  // Each unit's latest value, from one pass over the task's entries.
-  std::unordered_map<std::string_view, double> latest;
-  for_each_entry(ws, task, as_of, [&](const Entry& e) {
+  void apply(const Entry& e) {
     for (const auto& [name, value] : e.metrics) {
-      if (name == target.name) latest.insert_or_assign(e.unit, value);
+      if (name == target_.name) latest_.insert_or_assign(e.unit, value);
     }
-  });
-  for (const std::string& unit : judged_units(ws.list, task, target.per)) {
-    TargetValue v{unit, std::nullopt, false};
-    if (const auto it = latest.find(unit); it != latest.end()) v.value = it->second;
-    v.met = target_met(target, v.value);
-    s.values.push_back(std::move(v));
   }
-  const bool all_met =
-      std::all_of(s.values.begin(), s.values.end(), [](const TargetValue& v) { return v.met; });
-  s.state = all_met ? GoalState::kMet : open_state(target.due.date, as_of, ws.list.reporting.warn_days);
-  return s;
-}
 
-// duban(5) GOAL RULES, Milestones.
-MilestoneStatus evaluate_milestone(const Workspace& ws, const Task& task, const Milestone& m, Date as_of) {
-  MilestoneStatus s{&m, GoalState::kOnTrack, {}, {}};
-  const std::vector<std::string> members = m.per ? ws.list.members_of(*m.per) : std::vector<std::string>{};
-  const std::unordered_set<std::string_view> is_member(members.begin(), members.end());
-  std::unordered_set<std::string_view> reached_units;  // the units in s.reached, until it is sorted
-  for_each_entry(ws, task, as_of, [&](const Entry& e) {
-    if (std::find(e.milestones.begin(), e.milestones.end(), m.name) == e.milestones.end()) return;
-    if (m.per && is_member.count(e.unit) == 0) return;
-    // Without `per` the first entry by any owner reaches it.
-    if ((m.per && reached_units.insert(e.unit).second) || (!m.per && s.reached.empty())) {
-      s.reached.push_back({e.unit, e.date, e.date <= m.due.date});
+  TargetStatus at(Date as_of) const {
+    TargetStatus s{&target_, GoalState::kOnTrack, {}};
+    for (const std::string& unit : units_) {
+      TargetValue v{unit, std::nullopt, false};
+      if (const auto it = latest_.find(unit); it != latest_.end()) v.value = it->second;
+      v.met = target_met(target_, v.value);
+      s.values.push_back(std::move(v));
     }
-  });
-  for (const MilestoneReach& r : s.reached) reached_units.insert(r.unit);
-  for (const std::string& unit : members) {
-    if (reached_units.count(unit) == 0) s.pending.push_back(unit);
+    const bool all_met =
+        std::all_of(s.values.begin(), s.values.end(), [](const TargetValue& v) { return v.met; });
+    s.state = all_met ? GoalState::kMet : open_state(target_.due.date, as_of, warn_days_);
+    return s;
   }
-  // Reports of each member in tasks.yaml order, whatever order they came in.
-  std::unordered_map<std::string, int> position;  // sorting moves the names a view would see
-  for (const MilestoneReach& r : s.reached) position.emplace(r.unit, ws.list.unit_index(r.unit));
-  std::stable_sort(s.reached.begin(), s.reached.end(), [&](const MilestoneReach& a, const MilestoneReach& b) {
-    return position.at(a.unit) < position.at(b.unit);
-  });
-  const bool reached = m.per ? s.pending.empty() : !s.reached.empty();
-  s.state = reached ? GoalState::kMet : open_state(m.due.date, as_of, ws.list.reporting.warn_days);
-  return s;
-}
+
+ private:
+  const Target& target_;
+  std::vector<std::string> units_;
+  int warn_days_;
+  std::unordered_map<std::string_view, double> latest_;  // by unit, views into the entries
+};
+
+// duban(5) GOAL RULES, Milestones: who reached it, and when.
+class MilestoneTrack {
+ public:
+  MilestoneTrack(const Workspace& ws, const Milestone& m)
+      : list_(ws.list),
+        milestone_(m),
+        members_(m.per ? ws.list.members_of(*m.per) : std::vector<std::string>{}),
+        is_member_(members_.begin(), members_.end()) {}
+
+  void apply(const Entry& e) {
+    const Milestone& m = milestone_;
+    if (std::find(e.milestones.begin(), e.milestones.end(), m.name) == e.milestones.end()) return;
+    if (m.per && is_member_.count(e.unit) == 0) return;
+    // Without `per` the first entry by any owner reaches it.
+    if ((m.per && reached_units_.insert(e.unit).second) || (!m.per && reached_.empty())) {
+      reached_.push_back({e.unit, e.date, e.date <= m.due.date});
+    }
+  }
+
+  MilestoneStatus at(Date as_of) const {
+    const Milestone& m = milestone_;
+    MilestoneStatus s{&m, GoalState::kOnTrack, reached_, {}};
+    for (const std::string& unit : members_) {
+      if (reached_units_.count(unit) == 0) s.pending.push_back(unit);
+    }
+    // Reports of each member in tasks.yaml order, whatever order they came in.
+    std::unordered_map<std::string, int> position;  // sorting moves the names a view would see
+    for (const MilestoneReach& r : s.reached) position.emplace(r.unit, list_.unit_index(r.unit));
+    std::stable_sort(s.reached.begin(), s.reached.end(),
+                     [&](const MilestoneReach& a, const MilestoneReach& b) {
+                       return position.at(a.unit) < position.at(b.unit);
+                     });
+    const bool reached = m.per ? s.pending.empty() : !s.reached.empty();
+    s.state = reached ? GoalState::kMet : open_state(m.due.date, as_of, list_.reporting.warn_days);
+    return s;
+  }
+
+ private:
+  const TaskList& list_;
+  const Milestone& milestone_;
+  std::vector<std::string> members_;
+  std::unordered_set<std::string> is_member_;
+  std::vector<MilestoneReach> reached_;                 // in the order reached
+  std::unordered_set<std::string_view> reached_units_;  // with `per`: views into the entries
+};
 
 // The days of `spans` merged into disjoint runs, in order.
 std::vector<DaySpan> merged(std::vector<DaySpan> spans) {
@@ -121,72 +143,143 @@ int days_held_in(const std::vector<DaySpan>& runs, size_t& next, const DateRange
   return n;
 }
 
-// The days reported for one duty, in one pass over the task's entries: by
-// unit and item with `per`, else by item, every owner's dates together.
+// The days reported for one duty: by unit and item with `per`, else by
+// item, every owner's dates together. Runs already merged stay merged; the
+// spans reported since are merged in when asked for.
 class ReportedDays {
  public:
-  ReportedDays(const Workspace& ws, const Task& task, const Duty& duty, Date as_of)
-      : per_(duty.per.has_value()) {
-    for_each_entry(ws, task, as_of, [&](const Entry& e) {
-      for (const HeldDays& h : e.held) {
-        if (h.duty != duty.name) continue;
-        std::vector<DaySpan>& spans = days_[key(e.unit, h.item)];
-        spans.insert(spans.end(), h.spans.begin(), h.spans.end());
-      }
-    });
+  explicit ReportedDays(const Duty& duty) : duty_(duty) {}
+
+  void apply(const Entry& e) {
+    for (const HeldDays& h : e.held) {
+      if (h.duty != duty_.name) continue;
+      Days& days = days_[key(e.unit, h.item)];
+      days.fresh.insert(days.fresh.end(), h.spans.begin(), h.spans.end());
+    }
   }
 
   // The merged days of `unit` (with `per`; else of all) and `item`.
-  std::vector<DaySpan> of(const std::string& unit, const std::string& item) const {
+  const std::vector<DaySpan>& of(const std::string& unit, const std::string& item) {
+    static const std::vector<DaySpan> kNone;
     const auto it = days_.find(key(unit, item));
-    return it == days_.end() ? std::vector<DaySpan>{} : merged(it->second);
+    if (it == days_.end()) return kNone;
+    Days& days = it->second;
+    if (!days.fresh.empty()) {
+      days.runs.insert(days.runs.end(), days.fresh.begin(), days.fresh.end());
+      days.runs = merged(std::move(days.runs));
+      days.fresh.clear();
+    }
+    return days.runs;
   }
 
  private:
+  struct Days {
+    std::vector<DaySpan> runs;   // merged
+    std::vector<DaySpan> fresh;  // reported since, not merged yet
+  };
   std::string key(const std::string& unit, const std::string& item) const {
-    return per_ ? unit + '\0' + item : item;
+    return duty_.per ? unit + '\0' + item : item;
   }
-  bool per_;
-  std::unordered_map<std::string, std::vector<DaySpan>> days_;
+  const Duty& duty_;
+  std::unordered_map<std::string, Days> days_;
 };
 
 // duban(5) GOAL RULES, Duties.
-DutyStatus evaluate_duty(const Workspace& ws, const Task& task, const Duty& duty, Date as_of) {
-  DutyStatus s{&duty, {}};
-  const Date start = duty.from ? std::max(*duty.from, ws.list.issued) : ws.list.issued;
-  const std::vector<DateRange> periods = required_periods(duty.every, start, duty.until, ws.list.calendar);
-  const std::vector<std::string> items = duty.items.empty() ? std::vector<std::string>{""} : duty.items;
-  const ReportedDays reported(ws, task, duty, as_of);
-  for (const std::string& unit : judged_units(ws.list, task, duty.per)) {
-    for (const std::string& item : items) {
-      const std::vector<DaySpan> runs = reported.of(unit, item);
-      DutyRecord r{unit, item, periods, {}, 0, 0, {}};
-      size_t next = 0;
-      for (const DateRange& p : periods) {
-        if (p.last > as_of) break;  // judged once it has ended
-        const int n = days_held_in(runs, next, p);
-        r.held.push_back(n);
-        ++r.judged;
-        if (n >= duty.times) {
-          ++r.compliant;
-        } else {
-          r.missed.push_back(p.first);
+class DutyTrack {
+ public:
+  DutyTrack(const Workspace& ws, const Task& task, const Duty& duty)
+      : duty_(duty),
+        periods_(required_periods(duty.every,
+                                  duty.from ? std::max(*duty.from, ws.list.issued) : ws.list.issued,
+                                  duty.until, ws.list.calendar)),
+        units_(judged_units(ws.list, task, duty.per)),
+        reported_(duty) {}
+
+  void apply(const Entry& e) { reported_.apply(e); }
+
+  DutyStatus at(Date as_of) {
+    DutyStatus s{&duty_, {}};
+    const std::vector<std::string> items = duty_.items.empty() ? std::vector<std::string>{""} : duty_.items;
+    for (const std::string& unit : units_) {
+      for (const std::string& item : items) {
+        const std::vector<DaySpan>& runs = reported_.of(unit, item);
+        DutyRecord r{unit, item, periods_, {}, 0, 0, {}};
+        size_t next = 0;
+        for (const DateRange& p : periods_) {
+          if (p.last > as_of) break;  // judged once it has ended
+          const int n = days_held_in(runs, next, p);
+          r.held.push_back(n);
+          ++r.judged;
+          if (n >= duty_.times) {
+            ++r.compliant;
+          } else {
+            r.missed.push_back(p.first);
+          }
         }
+        s.units.push_back(std::move(r));
       }
-      s.units.push_back(std::move(r));
     }
+    return s;
   }
-  return s;
-}
+
+ private:
+  const Duty& duty_;
+  std::vector<DateRange> periods_;
+  std::vector<std::string> units_;
+  ReportedDays reported_;
+};
 
 }  // namespace
 
-Goals evaluate_goals(const Workspace& ws, const Task& task, Date as_of) {
+// The goals of one task, and how far into its entries they have been read.
+struct GoalsTrack::State {
+  State(const Workspace& ws, const Task& task) : ws(ws), task(task) { start(); }
+
+  void start() {
+    targets.clear();
+    milestones.clear();
+    duties.clear();
+    for (const Target& t : task.targets) targets.emplace_back(ws, task, t);
+    for (const Milestone& m : task.milestones) milestones.emplace_back(ws, m);
+    for (const Duty& d : task.duties) duties.emplace_back(ws, task, d);
+    next = 0;
+    through.reset();
+  }
+
+  const Workspace& ws;
+  const Task& task;
+  std::vector<TargetTrack> targets;
+  std::vector<MilestoneTrack> milestones;
+  std::vector<DutyTrack> duties;
+  size_t next = 0;              // the first entry of the task not read yet
+  std::optional<Date> through;  // entries dated up to here have been read
+};
+
+GoalsTrack::GoalsTrack(const Workspace& ws, const Task& task) : state_(std::make_unique<State>(ws, task)) {}
+GoalsTrack::GoalsTrack(GoalsTrack&&) noexcept = default;
+GoalsTrack& GoalsTrack::operator=(GoalsTrack&&) noexcept = default;
+GoalsTrack::~GoalsTrack() = default;
+
+Goals GoalsTrack::at(Date as_of) {
+  State& s = *state_;
+  if (s.through && as_of < *s.through) s.start();
+  const std::vector<const Entry*>& entries = s.ws.entries_of(s.task.id);
+  for (; s.next < entries.size() && entries[s.next]->date <= as_of; ++s.next) {
+    const Entry& e = *entries[s.next];
+    for (TargetTrack& t : s.targets) t.apply(e);
+    for (MilestoneTrack& m : s.milestones) m.apply(e);
+    for (DutyTrack& d : s.duties) d.apply(e);
+  }
+  s.through = as_of;
   Goals g;
-  for (const Target& t : task.targets) g.targets.push_back(evaluate_target(ws, task, t, as_of));
-  for (const Milestone& m : task.milestones) g.milestones.push_back(evaluate_milestone(ws, task, m, as_of));
-  for (const Duty& d : task.duties) g.duties.push_back(evaluate_duty(ws, task, d, as_of));
+  for (const TargetTrack& t : s.targets) g.targets.push_back(t.at(as_of));
+  for (const MilestoneTrack& m : s.milestones) g.milestones.push_back(m.at(as_of));
+  for (DutyTrack& d : s.duties) g.duties.push_back(d.at(as_of));
   return g;
+}
+
+Goals evaluate_goals(const Workspace& ws, const Task& task, Date as_of) {
+  return GoalsTrack(ws, task).at(as_of);
 }
 
 std::vector<Shortfall> shortfalls_of(const Goals& goals) {

@@ -3,6 +3,7 @@
 // RULES: Targets, Milestones, Duties and Unmet goals.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,24 @@ struct Goals {
 
 /// Evaluates a task's goals from the entries dated on or before `as_of`.
 Goals evaluate_goals(const Workspace& ws, const Task& task, Date as_of);
+
+/// A task's goals carried forward through increasing dates: each call reads
+/// only the entries dated since the previous one, so a run over every round
+/// reads each entry about once. An earlier date than the last starts again.
+class GoalsTrack {
+ public:
+  GoalsTrack(const Workspace& ws, const Task& task);
+  GoalsTrack(GoalsTrack&&) noexcept;
+  GoalsTrack& operator=(GoalsTrack&&) noexcept;
+  ~GoalsTrack();
+
+  /// The goals from the entries dated on or before `as_of`.
+  Goals at(Date as_of);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 /// What a shortfall is about.
 enum class ShortfallKind { kTarget, kMilestone };

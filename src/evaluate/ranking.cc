@@ -32,13 +32,14 @@ bool names(const std::vector<std::string>& units, const std::string& unit) {
 // duban(5) RANKING RULES, Parts of the score: on-time reports over the
 // period's rounds, each round judged as of its own report date (or the
 // as-of date, when earlier).
-void add_reporting(const Workspace& ws, const RankReport& r,
+void add_reporting(StatusTimeline& timeline, const RankReport& r,
                    const std::unordered_map<std::string, UnitRank*>& by_name) {
+  const Workspace& ws = timeline.workspace();
   for (const Month m : {r.first, r.second}) {
     if (!has_round(ws.list, m)) continue;
     const Round round = reporting_round(ws.list, m);
     for (const Task& task : ws.list.tasks) {
-      const RoundReporting rr = round_reporting(ws, task, round, std::min(round.report_date, r.as_of));
+      const RoundReporting rr = round_reporting(timeline, task, round, std::min(round.report_date, r.as_of));
       // Each ranked unit once per task, however often `owed` names it.
       std::vector<UnitRank*> owing;
       for (const std::string& unit : rr.owed) {
@@ -52,13 +53,6 @@ void add_reporting(const Workspace& ws, const RankReport& r,
   }
 }
 
-const ShareStatus* share_of(const TaskStatus& t, const std::string& unit) {
-  for (const ShareStatus& s : t.shares) {
-    if (s.unit == unit) return &s;
-  }
-  return nullptr;
-}
-
 // duban(5) RANKING RULES, Parts of the score: a target's attainment, up to
 // 1; a ceiling (at_most) exceeded scores the ceiling over the value.
 double attainment_of(const Target& target, const TargetValue& v) {
@@ -69,42 +63,58 @@ double attainment_of(const Target& target, const TargetValue& v) {
 }
 
 // duban(5) RANKING RULES, Parts of the score: completion, overdue, duties and
-// targets, from the status as of the period's as-of date.
-void add_status_parts(const StatusReport& status, const RankReport& r, UnitRank& u) {
+// targets, from the status as of the period's as-of date, for each member
+// with a share of the task. One pass over the tasks; each member's parts
+// are added in task order.
+void add_status_parts(const StatusReport& status, RankReport& r,
+                      const std::unordered_map<std::string, UnitRank*>& by_name) {
   const Date period_end = r.second.last_day();
-  RankComponent& completion = part(u, RankPart::kCompletion);
-  RankComponent& overdue = part(u, RankPart::kOverdue);
-  RankComponent& duties = part(u, RankPart::kDuties);
-  RankComponent& targets = part(u, RankPart::kTargets);
-  double attainment = 0;
+  std::vector<double> attainment(r.units.size(), 0);
+  std::vector<const TaskStatus*> sharing(r.units.size(), nullptr);  // the latest task a member has a share of
+  auto index = [&](const std::string& unit) -> std::optional<size_t> {
+    const auto it = by_name.find(unit);
+    if (it == by_name.end()) return std::nullopt;
+    return static_cast<size_t>(it->second - r.units.data());
+  };
   for (const TaskStatus& t : status.tasks) {
-    const ShareStatus* share = share_of(t, u.unit);
-    if (share == nullptr) continue;
-    const bool settled = share->state == ShareState::kDone || t.state == TaskState::kClosed;
-    if (t.task->due.date <= period_end) count(completion, settled);
-    if (is_overdue(t.task->due.date, r.as_of)) count(overdue, settled);
+    for (const ShareStatus& share : t.shares) {
+      const auto i = index(share.unit);
+      if (!i || sharing[*i] == &t) continue;  // a member's first share only
+      sharing[*i] = &t;
+      const bool settled = share.state == ShareState::kDone || t.state == TaskState::kClosed;
+      if (t.task->due.date <= period_end) count(part(r.units[*i], RankPart::kCompletion), settled);
+      if (is_overdue(t.task->due.date, r.as_of)) count(part(r.units[*i], RankPart::kOverdue), settled);
+    }
     for (const DutyStatus& d : t.goals.duties) {
       for (const DutyRecord& rec : d.units) {
-        if (rec.unit != u.unit) continue;
-        for (size_t i = 0; i < rec.held.size(); ++i) {
+        const auto i = index(rec.unit);
+        if (!i || sharing[*i] != &t) continue;
+        for (size_t k = 0; k < rec.held.size(); ++k) {
           // Periods ending in the two rounds' windows: each period counts in exactly one ranking.
-          if (rec.periods[i].last >= r.window_start) count(duties, rec.held[i] >= d.duty->times);
+          if (rec.periods[k].last >= r.window_start) {
+            count(part(r.units[*i], RankPart::kDuties), rec.held[k] >= d.duty->times);
+          }
         }
       }
     }
     for (const TargetStatus& ts : t.goals.targets) {
       if (ts.target->due.date > period_end) continue;
       for (const TargetValue& v : ts.values) {
-        if (v.unit != u.unit) continue;
-        count(targets, v.met);
-        attainment += attainment_of(*ts.target, v);
+        const auto i = index(v.unit);
+        if (!i || sharing[*i] != &t) continue;
+        count(part(r.units[*i], RankPart::kTargets), v.met);
+        attainment[*i] += attainment_of(*ts.target, v);
       }
     }
   }
-  finish_rate(completion);
-  finish_rate(overdue);
-  finish_rate(duties);
-  if (targets.total > 0) targets.rate = attainment / targets.total;  // partial credit
+  for (size_t i = 0; i < r.units.size(); ++i) {
+    UnitRank& u = r.units[i];
+    finish_rate(part(u, RankPart::kCompletion));
+    finish_rate(part(u, RankPart::kOverdue));
+    finish_rate(part(u, RankPart::kDuties));
+    RankComponent& targets = part(u, RankPart::kTargets);
+    if (targets.total > 0) targets.rate = attainment[i] / targets.total;  // partial credit
+  }
 }
 
 // duban(5) RANKING RULES, Score and rank.
@@ -123,11 +133,22 @@ void score(const RankingWeights& w, UnitRank& u) {
 }  // namespace
 
 RankReport rank_units(const Workspace& ws, Month m) {
-  // duban(5) RANKING RULES, Who and when.
-  return rank_units(ws, m, bimonth_of(m).second.day_clamped(ws.list.reporting.day));
+  StatusTimeline timeline(ws);
+  return rank_units(timeline, m);
 }
 
 RankReport rank_units(const Workspace& ws, Month m, Date as_of) {
+  StatusTimeline timeline(ws);
+  return rank_units(timeline, m, as_of);
+}
+
+RankReport rank_units(StatusTimeline& timeline, Month m) {
+  // duban(5) RANKING RULES, Who and when.
+  return rank_units(timeline, m, bimonth_of(m).second.day_clamped(timeline.workspace().list.reporting.day));
+}
+
+RankReport rank_units(StatusTimeline& timeline, Month m, Date as_of) {
+  const Workspace& ws = timeline.workspace();
   RankReport r;
   std::tie(r.first, r.second) = bimonth_of(m);
   r.as_of = as_of;
@@ -141,13 +162,11 @@ RankReport rank_units(const Workspace& ws, Month m, Date as_of) {
   for (const std::string& unit : group->members) r.units.push_back({unit, 0, std::nullopt, {}});
   std::unordered_map<std::string, UnitRank*> by_name;
   for (UnitRank& u : r.units) by_name.emplace(u.unit, &u);
-  add_reporting(ws, r, by_name);
+  add_reporting(timeline, r, by_name);
   for (UnitRank& u : r.units) finish_rate(part(u, RankPart::kReporting));
-  const StatusReport status = evaluate_status(ws, round_as_of(reporting_round(ws.list, r.second), r.as_of));
-  for (UnitRank& u : r.units) {
-    add_status_parts(status, r, u);
-    score(r.weights, u);
-  }
+  const StatusReport status = timeline.status(round_as_of(reporting_round(ws.list, r.second), r.as_of));
+  add_status_parts(status, r, by_name);
+  for (UnitRank& u : r.units) score(r.weights, u);
   // Higher scores first; units without a score last; ties keep tasks.yaml order.
   std::stable_sort(r.units.begin(), r.units.end(), [](const UnitRank& a, const UnitRank& b) {
     return a.score.value_or(-1) > b.score.value_or(-1);

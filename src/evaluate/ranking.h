@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "evaluate/status.h"
 #include "model/workspace.h"
 
 namespace duban {
@@ -53,6 +54,11 @@ RankReport rank_units(const Workspace& ws, Month m);
 /// The same as of `as_of` instead of the second month's report date: entries
 /// after it do not count, and no round's reports count after its report date.
 RankReport rank_units(const Workspace& ws, Month m, Date as_of);
+
+/// Both, going on from where `timeline` stands: ranking the periods in
+/// order with one timeline reads each entry about once.
+RankReport rank_units(StatusTimeline& timeline, Month m);
+RankReport rank_units(StatusTimeline& timeline, Month m, Date as_of);
 
 double weight_of(const RankingWeights& w, RankPart p);
 

@@ -13,8 +13,11 @@ namespace {
 std::unordered_set<std::string_view> reported_in(const Workspace& ws, const std::string& task, Date from,
                                                  AsOf as_of) {
   std::unordered_set<std::string_view> units;
-  for (const Entry* e : ws.entries_of(task)) {
-    if (e->date >= from && as_of.counts(e->date, is_office_action(e->status))) units.insert(e->unit);
+  const std::vector<const Entry*>& entries = ws.entries_of(task);  // in date order
+  auto e =
+      std::partition_point(entries.begin(), entries.end(), [&](const Entry* e) { return e->date < from; });
+  for (; e != entries.end() && (*e)->date <= as_of.decisions; ++e) {
+    if (as_of.counts((*e)->date, is_office_action((*e)->status))) units.insert((*e)->unit);
   }
   return units;
 }
@@ -22,13 +25,19 @@ std::unordered_set<std::string_view> reported_in(const Workspace& ws, const std:
 }  // namespace
 
 RoundReporting round_reporting(const Workspace& ws, const Task& task, const Round& round, Date as_of) {
+  StatusTimeline timeline(ws);
+  return round_reporting(timeline, task, round, as_of);
+}
+
+RoundReporting round_reporting(StatusTimeline& timeline, const Task& task, const Round& round, Date as_of) {
   // duban(5) STATUS RULES, Reporting rounds: who owes is decided by the
   // shares open at the start of the window, that is, as of the day before it.
   RoundReporting r;
-  const TaskStatus before = evaluate_shares(ws, task, {round.window_start - 1, round.decisions_start - 1});
+  const TaskStatus before = timeline.shares(task, {round.window_start - 1, round.decisions_start - 1});
   if (before.state == TaskState::kClosed) return r;
   const AsOf counted = round_as_of(round, std::min(round.report_date, as_of));
-  const std::unordered_set<std::string_view> reported = reported_in(ws, task.id, round.window_start, counted);
+  const std::unordered_set<std::string_view> reported =
+      reported_in(timeline.workspace(), task.id, round.window_start, counted);
   for (const ShareStatus& s : before.shares) {
     if (s.state == ShareState::kDone) continue;
     r.owed.push_back(s.unit);
@@ -38,17 +47,25 @@ RoundReporting round_reporting(const Workspace& ws, const Task& task, const Roun
 }
 
 Reconciliation reconcile(const Workspace& ws, Month m, Date as_of) {
+  StatusTimeline timeline(ws);
+  return reconcile(timeline, m, as_of);
+}
+
+Reconciliation reconcile(StatusTimeline& timeline, Month m, Date as_of) {
   // duban(5) STATUS RULES, The reconciliation.
+  const Workspace& ws = timeline.workspace();
   Reconciliation rec;
   rec.round = reporting_round(ws.list, m);
   rec.as_of = as_of;
   rec.rejected = rejected_through(ws, m);
   rec.sample = ws.sample;
-  // The ledger's texts are this round's: older texts would pass for news.
-  StatusReport status = evaluate_status(ws, round_as_of(rec.round, as_of), rec.round.window_start);
-  for (TaskStatus& t : status.tasks) {
-    RoundReporting reporting = round_reporting(ws, *t.task, rec.round, as_of);
-    rec.ledger.push_back({std::move(t), std::move(reporting)});
+  // Who owes is judged as of the window's start, before the status as of
+  // `as_of`: the timeline only goes forward. The ledger's texts are this
+  // round's: older texts would pass for news.
+  const AsOf status_as_of = round_as_of(rec.round, as_of);
+  for (const Task* task : timeline.tasks_in_id_order()) {
+    RoundReporting reporting = round_reporting(timeline, *task, rec.round, as_of);
+    rec.ledger.push_back({timeline.task(*task, status_as_of, rec.round.window_start), std::move(reporting)});
   }
   for (size_t i = 0; i < rec.ledger.size(); ++i) {
     const TaskStatus& t = rec.task(i);

@@ -57,7 +57,14 @@ struct Reconciliation {
 /// the window and not after `as_of`.
 RoundReporting round_reporting(const Workspace& ws, const Task& task, const Round& round, Date as_of);
 
+/// The same, going on from where `timeline` stands.
+RoundReporting round_reporting(StatusTimeline& timeline, const Task& task, const Round& round, Date as_of);
+
 /// Reconciles round `m` as of `as_of` (normally the round's report date).
 Reconciliation reconcile(const Workspace& ws, Month m, Date as_of);
+
+/// The same, going on from where `timeline` stands: reconciling the rounds
+/// in order with one timeline reads each entry about once.
+Reconciliation reconcile(StatusTimeline& timeline, Month m, Date as_of);
 
 }  // namespace duban

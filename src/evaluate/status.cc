@@ -23,16 +23,16 @@ ShareState share_state_of(EntryStatus s) {
 }
 
 // Replays the entries of one task in order (duban(5) STATUS RULES, As-of
-// date and order).
+// date and order). A copy goes on from where the original stood.
 class TaskReplay {
  public:
-  explicit TaskReplay(const Task& task) : task_(task) {
+  explicit TaskReplay(const Task& task) : task_(&task) {
     status_.task = &task;
     for (const std::string& unit : task.shares)
       status_.shares.push_back({unit, ShareState::kNone, {}, {}, 0, {}});
     // A task shared by a large group looks its units up by name.
     if (status_.shares.size() > kFewShares) {
-      for (size_t i = 0; i < status_.shares.size(); ++i) positions_.emplace(status_.shares[i].unit, i);
+      for (size_t i = 0; i < task.shares.size(); ++i) positions_.emplace(task.shares[i], i);
     }
   }
 
@@ -63,16 +63,17 @@ class TaskReplay {
     if (next == ShareState::kDone) s->percent = 100;
   }
 
-  // duban(5) STATUS RULES, Task status.
-  TaskStatus finish(Date as_of, int warn_days) {
-    TaskStatus& t = status_;
+  // duban(5) STATUS RULES, Task status: the status after the entries
+  // applied so far, judged as of `as_of`; the replay can go on after it.
+  TaskStatus finish(Date as_of, int warn_days) const {
+    TaskStatus t = status_;
     const bool all_done = std::all_of(t.shares.begin(), t.shares.end(),
                                       [](const ShareStatus& s) { return s.state == ShareState::kDone; });
     if (closed_ || all_done) {
       t.state = closed_ ? TaskState::kClosed : TaskState::kDone;
       t.light = Light::kNone;
     } else {
-      const Deadline d = judge_deadline(task_.due.date, as_of, warn_days);
+      const Deadline d = judge_deadline(task_->due.date, as_of, warn_days);
       t.state = open_state(d.urgency);
       t.overdue_days = d.overdue_days;
       t.light = d.light;
@@ -81,13 +82,13 @@ class TaskReplay {
     if (t.office_action != nullptr && t.office_action->status == EntryStatus::kReopened) {
       t.reopened = t.office_action->date;
     }
-    settle(all_done);
-    if (t.done_date) t.on_time = *t.done_date <= task_.due.date;
+    settle(t, all_done);
+    if (t.done_date) t.on_time = *t.done_date <= task_->due.date;
     long sum = 0;
     for (const ShareStatus& s : t.shares) sum += s.percent;
     const long n = static_cast<long>(t.shares.size());
     t.percent = n == 0 ? 0 : static_cast<int>((2 * sum + n) / (2 * n));  // rounded half up
-    return std::move(t);
+    return t;
   }
 
  private:
@@ -104,8 +105,7 @@ class TaskReplay {
   }
 
   // Done date, and the entry that settled a done or closed task.
-  void settle(bool all_done) {
-    TaskStatus& t = status_;
+  void settle(TaskStatus& t, bool all_done) const {
     const ShareStatus* last = nullptr;  // the share done last
     if (all_done) {
       for (const ShareStatus& s : t.shares) {
@@ -148,9 +148,10 @@ class TaskReplay {
 
   static constexpr size_t kFewShares = 8;  // up to this many, a scan is quicker than a map
 
-  const Task& task_;
+  const Task* task_;
   TaskStatus status_;
-  std::unordered_map<std::string_view, size_t> positions_;  // share by unit, for many shares
+  // Share by unit, for many shares; the views are into the task's names, so a copy may share them.
+  std::unordered_map<std::string_view, size_t> positions_;
   bool closed_ = false;
   bool started_ = false;
 };
@@ -168,16 +169,80 @@ std::vector<TaskText> texts_of(const TaskStatus& t, std::string Entry::*field, s
   return out;
 }
 
-TaskStatus replay(const Workspace& ws, const Task& task, AsOf as_of) {
-  TaskReplay r(task);
-  for (const Entry* e : ws.entries_of(task.id)) {
-    if (e->date > as_of.decisions) break;  // entries are in date order
-    if (as_of.counts(e->date, is_office_action(e->status))) r.apply(*e);
+}  // namespace
+
+// One task's replay through the entries dated up to `through`, and its goals.
+struct StatusTimeline::Track {
+  Track(const Workspace& ws, const Task& task) : ws(ws), task(task), replay(task), goals(ws, task) {}
+
+  // The shares and state as of `as_of`: the entries dated up to as_of.reports
+  // are replayed once and kept; the office's decisions after that date (up
+  // to as_of.decisions, reporting.settle_days) go into a copy, since a later
+  // round replays the units' reports dated before them first.
+  TaskStatus shares(AsOf as_of, int warn_days) {
+    const std::vector<const Entry*>& entries = ws.entries_of(task.id);  // in date order
+    if (through && as_of.reports < *through) {
+      replay = TaskReplay(task);
+      next = 0;
+    }
+    for (; next < entries.size() && entries[next]->date <= as_of.reports; ++next)
+      replay.apply(*entries[next]);
+    through = as_of.reports;
+    std::optional<TaskReplay> settled;  // with the office's later decisions
+    for (size_t i = next; i < entries.size() && entries[i]->date <= as_of.decisions; ++i) {
+      if (!is_office_action(entries[i]->status)) continue;
+      if (!settled) settled = replay;
+      settled->apply(*entries[i]);
+    }
+    return (settled ? *settled : replay).finish(as_of.reports, warn_days);
   }
-  return r.finish(as_of.reports, ws.list.reporting.warn_days);
+
+  const Workspace& ws;
+  const Task& task;
+  TaskReplay replay;  // through the task's entries before `next`
+  size_t next = 0;
+  std::optional<Date> through;  // every entry dated up to here is replayed
+  GoalsTrack goals;
+};
+
+StatusTimeline::StatusTimeline(const Workspace& ws) : ws_(ws) {}
+StatusTimeline::~StatusTimeline() = default;
+
+StatusTimeline::Track& StatusTimeline::track(const Task& task) {
+  std::unique_ptr<Track>& t = tracks_[&task];
+  if (!t) t = std::make_unique<Track>(ws_, task);
+  return *t;
 }
 
-}  // namespace
+const std::vector<const Task*>& StatusTimeline::tasks_in_id_order() {
+  if (in_id_order_.size() != ws_.list.tasks.size()) {
+    in_id_order_.clear();
+    for (const Task& t : ws_.list.tasks) in_id_order_.push_back(&t);
+    std::stable_sort(in_id_order_.begin(), in_id_order_.end(),
+                     [](const Task* a, const Task* b) { return task_id_less(a->id, b->id); });
+  }
+  return in_id_order_;
+}
+
+TaskStatus StatusTimeline::shares(const Task& task, AsOf as_of) {
+  return track(task).shares(as_of, ws_.list.reporting.warn_days);
+}
+
+TaskStatus StatusTimeline::task(const Task& task, AsOf as_of, std::optional<Date> texts_since) {
+  Track& track = this->track(task);
+  TaskStatus t = track.shares(as_of, ws_.list.reporting.warn_days);
+  t.texts = {texts_of(t, &Entry::progress, texts_since), texts_of(t, &Entry::problems, texts_since),
+             texts_of(t, &Entry::next, texts_since)};
+  t.goals = track.goals.at(as_of.reports);
+  if (t.settled()) t.unmet = shortfalls_of(t.goals);
+  return t;
+}
+
+StatusReport StatusTimeline::status(AsOf as_of, std::optional<Date> texts_since) {
+  StatusReport report{as_of.reports, {}, rejected_through(ws_, Month::containing(as_of.reports)), ws_.sample};
+  for (const Task* t : tasks_in_id_order()) report.tasks.push_back(task(*t, as_of, texts_since));
+  return report;
+}
 
 std::vector<std::string> TaskStatus::open_units() const {
   std::vector<std::string> units;
@@ -188,26 +253,15 @@ std::vector<std::string> TaskStatus::open_units() const {
 }
 
 TaskStatus evaluate_shares(const Workspace& ws, const Task& task, AsOf as_of) {
-  return replay(ws, task, as_of);
+  return StatusTimeline(ws).shares(task, as_of);
 }
 
 TaskStatus evaluate_task(const Workspace& ws, const Task& task, AsOf as_of, std::optional<Date> texts_since) {
-  TaskStatus t = replay(ws, task, as_of);
-  t.texts = {texts_of(t, &Entry::progress, texts_since), texts_of(t, &Entry::problems, texts_since),
-             texts_of(t, &Entry::next, texts_since)};
-  t.goals = evaluate_goals(ws, task, as_of.reports);
-  if (t.settled()) t.unmet = shortfalls_of(t.goals);
-  return t;
+  return StatusTimeline(ws).task(task, as_of, texts_since);
 }
 
 StatusReport evaluate_status(const Workspace& ws, AsOf as_of, std::optional<Date> texts_since) {
-  StatusReport report{as_of.reports, {}, rejected_through(ws, Month::containing(as_of.reports)), ws.sample};
-  std::vector<const Task*> tasks;
-  for (const Task& t : ws.list.tasks) tasks.push_back(&t);
-  std::stable_sort(tasks.begin(), tasks.end(),
-                   [](const Task* a, const Task* b) { return task_id_less(a->id, b->id); });
-  for (const Task* t : tasks) report.tasks.push_back(evaluate_task(ws, *t, as_of, texts_since));
-  return report;
+  return StatusTimeline(ws).status(as_of, texts_since);
 }
 
 }  // namespace duban
