@@ -61,8 +61,8 @@ same "the warm run" "$work/out"
 cmp -s "$cache" "$work/pristine" || fail "a warm run of unchanged files rewrote the cache"
 
 # Served: a progress text changed inside the cache, its checksums made good
-# (the layout of src/load/parse_cache.h: magic, header size, header, header
-# checksum, then the checked parts and the parse parts).
+# (the layout of src/load/parse_cache.h: magic, the parts, the footer, the
+# footer's size and checksum).
 python3 - "$cache" <<'PY'
 import sys
 p = sys.argv[1]
@@ -82,7 +82,7 @@ def checksum(data):
     return h
 
 
-class Header:
+class Footer:
     def __init__(self, data, at):
         self.data, self.at = data, at
 
@@ -105,25 +105,24 @@ class Header:
         return self.at - 8
 
 
-size = int.from_bytes(b[8:16], "little")
-head_start, data_start = 16, 16 + size + 8
+size = int.from_bytes(b[-16:-8], "little")
+footer_at = len(b) - 16 - size
 old, new = "覆盖".encode(), "笼罩".encode()
-assert b[data_start:].count(old) > 0
-b[data_start:] = b[data_start:].replace(old, new)
-h = Header(b, head_start)
-h.u64()
-h.str()
-for _ in range(h.u64()):
-    h.str()
+assert b[8:footer_at].count(old) > 0
+b[8:footer_at] = b[8:footer_at].replace(old, new)
+f = Footer(b, footer_at)
+f.u64()
+f.str()
+for _ in range(f.u64()):
+    f.str()
     for _ in range(5):
-        h.u64()
+        f.u64()
     for _ in range(2):
-        at, n = h.u64(), h.u64()
-        where = h.fixed_at()
-        part = b[data_start + at:data_start + at + n]
-        b[where:where + 8] = checksum(part).to_bytes(8, "little")
-assert h.at == head_start + size
-b[head_start + size:data_start] = checksum(b[head_start:head_start + size]).to_bytes(8, "little")
+        at, n = f.u64(), f.u64()
+        where = f.fixed_at()
+        b[where:where + 8] = checksum(b[at:at + n]).to_bytes(8, "little")
+assert f.at == footer_at + size
+b[-8:] = checksum(b[footer_at:footer_at + size]).to_bytes(8, "little")
 open(p, "wb").write(bytes(b))
 PY
 "$bin" -C "$ws" --today 2026-01-10 status --format json >"$work/doctored" 2>/dev/null || true
@@ -200,3 +199,7 @@ same "an unwritable cache folder" "$work/out"
 # Nothing in the workspace.
 extra=$(cd "$ws" && find . -name '*cache*' -o -name '*.tmp')
 [ -z "$extra" ] || fail "the cache wrote into the workspace: $extra"
+
+# No temporary cache file is left behind.
+left=$(find "$XDG_CACHE_HOME" -name '*.tmp')
+[ -z "$left" ] || fail "a temporary cache file was left: $left"

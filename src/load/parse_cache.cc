@@ -1,16 +1,15 @@
 #include "load/parse_cache.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 
 #ifndef DUBAN_VERSION
 #define DUBAN_VERSION "0.0.0"
@@ -21,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'D', 'U', 'B', 'A', 'N', 'P', 'C', '\n'};
-constexpr uint32_t kFormat = 2;               // the layout below; raise it when it changes
+constexpr uint32_t kFormat = 3;               // the layout below; raise it when it changes
 constexpr int kMaxTreeDepth = 2 * kMaxDepth;  // a corrupt record cannot recurse without end
 constexpr int64_t kSettleNs = 2'000'000'000;  // a file changed within this is not recorded
 
@@ -223,12 +222,29 @@ bool read_diagnostics(Reader& r, const std::string& path, std::vector<Diagnostic
   return r.ok();
 }
 
-void write_entry(Writer& w, const Entry& e) {
+// The names of a file's entries (units, tasks, reported names), each
+// written once in a table the entries point into: decoding interns each
+// name once per file, not once per entry.
+class NameTable {
+ public:
+  uint64_t index(const Name& name) {
+    const auto [it, added] = index_.emplace(name, names_.size());
+    if (added) names_.push_back(name);
+    return it->second;
+  }
+  const std::vector<Name>& names() const { return names_; }
+
+ private:
+  std::unordered_map<Name, uint64_t> index_;
+  std::vector<Name> names_;
+};
+
+void write_entry(Writer& w, NameTable& names, const Entry& e) {
   w.i32(e.line);
   w.i32(e.position);
-  w.str(e.unit);
+  w.u64(names.index(e.unit));
   w.date(e.date);
-  w.str(e.task);
+  w.u64(names.index(e.task));
   w.u64(static_cast<uint64_t>(e.status));
   w.u64(e.percent ? 1 : 0);
   if (e.percent) w.i32(*e.percent);
@@ -237,15 +253,15 @@ void write_entry(Writer& w, const Entry& e) {
   w.str(e.next);
   w.u64(e.metrics.size());
   for (const auto& [name, value] : e.metrics) {
-    w.str(name);
+    w.u64(names.index(name));
     w.f64(value);
   }
   w.u64(e.milestones.size());
-  for (const std::string& m : e.milestones) w.str(m);
+  for (const Name& m : e.milestones) w.u64(names.index(m));
   w.u64(e.held.size());
   for (const HeldDays& h : e.held) {
-    w.str(h.duty);
-    w.str(h.item);
+    w.u64(names.index(h.duty));
+    w.u64(names.index(h.item));
     w.u64(h.spans.size());
     for (const DaySpan& span : h.spans) {
       w.date(span.first);
@@ -254,46 +270,74 @@ void write_entry(Writer& w, const Entry& e) {
   }
 }
 
-bool read_entry(Reader& r, const std::string& path, Entry& e) {
-  e.path = path;
-  e.line = r.i32();
-  e.position = r.i32();
-  e.unit = r.str();
-  e.date = r.date();
-  e.task = r.str();
-  const uint64_t status = r.u64();
-  if (status > static_cast<uint64_t>(EntryStatus::kReopened)) return false;
-  e.status = static_cast<EntryStatus>(status);
-  if (r.u64() != 0) e.percent = r.i32();
-  e.progress = r.str();
-  e.problems = r.str();
-  e.next = r.str();
-  const uint64_t metrics = r.count(9);
-  e.metrics.reserve(metrics);
-  for (uint64_t i = 0; i < metrics && r.ok(); ++i) {
-    std::string name = r.str();
-    e.metrics.emplace_back(std::move(name), r.f64());
+// Reads what write_entry wrote; a name index out of the table fails the read.
+class EntryReader {
+ public:
+  EntryReader(Reader& r, const std::vector<Name>& names) : r_(r), names_(names) {}
+
+  bool read(const Name& path, Entry& e) {
+    e.path = path;
+    e.line = r_.i32();
+    e.position = r_.i32();
+    e.unit = name();
+    e.date = r_.date();
+    e.task = name();
+    const uint64_t status = r_.u64();
+    if (status > static_cast<uint64_t>(EntryStatus::kReopened)) return false;
+    e.status = static_cast<EntryStatus>(status);
+    if (r_.u64() != 0) e.percent = r_.i32();
+    e.progress = r_.str();
+    e.problems = r_.str();
+    e.next = r_.str();
+    const uint64_t metrics = r_.count(9);
+    e.metrics.reserve(metrics);
+    for (uint64_t i = 0; i < metrics && r_.ok(); ++i) {
+      const Name metric = name();
+      e.metrics.emplace_back(metric, r_.f64());
+    }
+    const uint64_t milestones = r_.count(1);
+    e.milestones.reserve(milestones);
+    for (uint64_t i = 0; i < milestones && r_.ok(); ++i) e.milestones.push_back(name());
+    const uint64_t held = r_.count(3);
+    e.held.resize(held);
+    for (HeldDays& h : e.held) {
+      h.duty = name();
+      h.item = name();
+      const uint64_t spans = r_.count(2);
+      h.spans.resize(spans);
+      for (DaySpan& span : h.spans) span = {r_.date(), r_.date()};
+      if (!r_.ok()) return false;
+    }
+    return r_.ok() && ok_;
   }
-  const uint64_t milestones = r.count(1);
-  e.milestones.reserve(milestones);
-  for (uint64_t i = 0; i < milestones && r.ok(); ++i) e.milestones.push_back(r.str());
-  const uint64_t held = r.count(3);
-  e.held.resize(held);
-  for (HeldDays& h : e.held) {
-    h.duty = r.str();
-    h.item = r.str();
-    const uint64_t spans = r.count(2);
-    h.spans.resize(spans);
-    for (DaySpan& span : h.spans) span = {r.date(), r.date()};
-    if (!r.ok()) return false;
+
+ private:
+  Name name() {
+    const uint64_t i = r_.u64();
+    if (i < names_.size()) return names_[i];
+    ok_ = false;
+    return {};
   }
-  return r.ok();
+  Reader& r_;
+  const std::vector<Name>& names_;
+  bool ok_ = true;
+};
+
+// Writes all of `bytes` to `fd`.
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
 }
 
-// A part of the file the header points to, when it lies inside the data.
-std::optional<std::string_view> part(std::string_view data, uint64_t offset, uint64_t size) {
-  if (offset > data.size() || size > data.size() - offset) return std::nullopt;
-  return data.substr(offset, size);
+// Each thread's buffer for the parts it reads: a part is decoded from it at once.
+std::string& part_buffer() {
+  thread_local std::string buffer;
+  return buffer;
 }
 
 }  // namespace
@@ -339,32 +383,25 @@ ParseCache::ParseCache(const fs::path& cache_dir, const fs::path& root) {
   char name[32];
   std::snprintf(name, sizeof name, "%016llx.cache", static_cast<unsigned long long>(fnv1a(root.string())));
   file_ = cache_dir / name;
-  const int fd = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return;
+  in_ = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in_ < 0) return;
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    void* map = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-    if (map != MAP_FAILED) {
-      map_ = static_cast<const char*>(map);
-      map_size_ = static_cast<size_t>(st.st_size);
-    }
-  }
-  ::close(fd);
-  if (map_ == nullptr) return;
-  // magic, the header's size (8 bytes), the header, its checksum (8 bytes), the data.
-  const std::string_view bytes(map_, map_size_);
-  if (bytes.size() < sizeof kMagic + 16 ||
-      bytes.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) {
+  if (::fstat(in_, &st) != 0 || !S_ISREG(st.st_mode)) return;
+  const auto size = static_cast<uint64_t>(st.st_size);
+  // The magic, the parts, the footer, and the footer's size and checksum (8 bytes each).
+  std::string tail;
+  if (size < sizeof kMagic + 16 || !read_part(0, sizeof kMagic, tail) ||
+      tail != std::string_view(kMagic, sizeof kMagic) || !read_part(size - 16, 16, tail)) {
     return;
   }
-  Reader sizes(bytes.substr(sizeof kMagic, 8));
-  const uint64_t header_size = sizes.fixed64();
-  if (header_size > bytes.size() - sizeof kMagic - 16) return;
-  const std::string_view header = bytes.substr(sizeof kMagic + 8, header_size);
-  Reader sum(bytes.substr(sizeof kMagic + 8 + header_size, 8));
-  if (sum.fixed64() != cache_checksum(header)) return;
-  const std::string_view data = bytes.substr(sizeof kMagic + 16 + header_size);
-  Reader r(header);
+  Reader sizes(tail);
+  const uint64_t footer_size = sizes.fixed64();
+  const uint64_t footer_sum = sizes.fixed64();
+  if (footer_size > size - sizeof kMagic - 16) return;
+  const uint64_t footer_at = size - 16 - footer_size;
+  std::string footer;
+  if (!read_part(footer_at, footer_size, footer) || cache_checksum(footer) != footer_sum) return;
+  Reader r(footer);
   if (r.u64() != kFormat || r.str() != DUBAN_VERSION || !r.ok()) return;
   const uint64_t count = r.count(8);
   std::unordered_map<std::string, Slot> slots;
@@ -377,17 +414,18 @@ ParseCache::ParseCache(const fs::path& cache_dir, const fs::path& root) {
     slot.stamp.ctime_ns = static_cast<int64_t>(r.u64());
     slot.stamp.inode = r.u64();
     slot.stamp.device = r.u64();
-    const uint64_t checked_at = r.u64();
-    const uint64_t checked_size = r.u64();
-    slot.record.checked_sum = r.fixed64();
-    const uint64_t parse_at = r.u64();
-    const uint64_t parse_size = r.u64();
-    slot.record.parse_sum = r.fixed64();
-    const auto checked = part(data, checked_at, checked_size);
-    const auto parse = part(data, parse_at, parse_size);
-    if (!checked || !parse) return;
-    slot.record.checked = *checked;
-    slot.record.parse = *parse;
+    CacheRecord& rec = slot.record;
+    rec.checked_at = r.u64();
+    rec.checked_size = r.u64();
+    rec.checked_sum = r.fixed64();
+    rec.parse_at = r.u64();
+    rec.parse_size = r.u64();
+    rec.parse_sum = r.fixed64();
+    // Both parts lie between the magic and the footer.
+    for (const auto& [at, n] :
+         {std::pair{rec.checked_at, rec.checked_size}, std::pair{rec.parse_at, rec.parse_size}}) {
+      if (n != 0 && (at < sizeof kMagic || at > footer_at || n > footer_at - at)) return;
+    }
     slots.emplace(std::move(path), slot);
   }
   if (!r.ok() || !r.at_end()) return;
@@ -395,7 +433,24 @@ ParseCache::ParseCache(const fs::path& cache_dir, const fs::path& root) {
 }
 
 ParseCache::~ParseCache() {
-  if (map_ != nullptr) ::munmap(const_cast<char*>(map_), map_size_);
+  if (in_ >= 0) ::close(in_);
+  if (out_ >= 0) {
+    ::close(out_);
+    std::error_code ec;
+    fs::remove(temporary_, ec);
+  }
+}
+
+bool ParseCache::read_part(uint64_t at, uint64_t size, std::string& out) const {
+  out.resize(size);
+  uint64_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::pread(in_, out.data() + done, size - done, static_cast<off_t>(at + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<uint64_t>(n);
+  }
+  return true;
 }
 
 std::optional<CacheRecord> ParseCache::find(const std::string& path, const FileStamp& stamp) const {
@@ -405,9 +460,13 @@ std::optional<CacheRecord> ParseCache::find(const std::string& path, const FileS
   return it->second.record;
 }
 
-std::optional<CachedParse> ParseCache::decode_parse(const CacheRecord& record, const std::string& path) {
-  if (cache_checksum(record.parse) != record.parse_sum) return std::nullopt;
-  Reader r(record.parse);
+std::optional<CachedParse> ParseCache::decode_parse(const CacheRecord& record,
+                                                    const std::string& path) const {
+  std::string& bytes = part_buffer();
+  if (!read_part(record.parse_at, record.parse_size, bytes) || cache_checksum(bytes) != record.parse_sum) {
+    return std::nullopt;
+  }
+  Reader r(bytes);
   CachedParse out;
   out.parse.ok = r.u64() != 0;
   if (!read_diagnostics(r, path, out.diagnostics)) return std::nullopt;
@@ -417,9 +476,13 @@ std::optional<CachedParse> ParseCache::decode_parse(const CacheRecord& record, c
 }
 
 std::optional<CheckedFile> ParseCache::decode_checked(const CacheRecord& record, const std::string& path,
-                                                      const CheckKey& key) {
-  if (record.checked.empty() || cache_checksum(record.checked) != record.checked_sum) return std::nullopt;
-  Reader r(record.checked);
+                                                      const CheckKey& key) const {
+  std::string& bytes = part_buffer();
+  if (record.checked_size == 0 || !read_part(record.checked_at, record.checked_size, bytes) ||
+      cache_checksum(bytes) != record.checked_sum) {
+    return std::nullopt;
+  }
+  Reader r(bytes);
   if (r.u64() != key.list) return std::nullopt;
   const Date today = r.date();
   std::optional<Date> latest;
@@ -431,10 +494,16 @@ std::optional<CheckedFile> ParseCache::decode_checked(const CacheRecord& record,
   CheckedFile out;
   out.sample = r.u64() != 0;
   if (!read_diagnostics(r, path, out.diagnostics)) return std::nullopt;
+  const uint64_t count = r.count(1);
+  std::vector<Name> names;
+  names.reserve(count);
+  for (uint64_t i = 0; i < count && r.ok(); ++i) names.emplace_back(r.view());
   const uint64_t entries = r.count(12);
   out.entries.resize(entries);
+  EntryReader reader(r, names);
+  const Name shown(path);
   for (Entry& e : out.entries) {
-    if (!read_entry(r, path, e)) return std::nullopt;
+    if (!reader.read(shown, e)) return std::nullopt;
   }
   if (!r.ok() || !r.at_end()) return std::nullopt;
   return out;
@@ -456,8 +525,13 @@ std::string ParseCache::encode_checked(const CheckedFile& file, const CheckKey& 
   if (key.latest) w.date(*key.latest);
   w.u64(file.sample ? 1 : 0);
   write_diagnostics(w, file.diagnostics);
+  Writer entries;
+  NameTable names;
+  for (const Entry& e : file.entries) write_entry(entries, names, e);
+  w.u64(names.names().size());
+  for (const Name& n : names.names()) w.str(n);
   w.u64(file.entries.size());
-  for (const Entry& e : file.entries) write_entry(w, e);
+  w.bytes() += entries.bytes();
   return std::move(w.bytes());
 }
 
@@ -466,98 +540,122 @@ bool ParseCache::settled(const FileStamp& stamp) {
   return stamp.mtime_ns < now - kSettleNs && stamp.ctime_ns < now - kSettleNs;
 }
 
-void ParseCache::keep(const std::string& path, const FileStamp& stamp, std::string checked,
-                      std::string parse) {
-  if (file_.empty()) return;
-  Slot slot{stamp, {}};
-  fresh_.push_back(std::make_unique<std::string>(std::move(checked)));
-  slot.record.checked = *fresh_.back();
-  slot.record.checked_sum = cache_checksum(slot.record.checked);
-  fresh_.push_back(std::make_unique<std::string>(std::move(parse)));
-  slot.record.parse = *fresh_.back();
-  slot.record.parse_sum = cache_checksum(slot.record.parse);
-  kept_.insert_or_assign(path, slot);
-  changed_ = true;
+bool ParseCache::start_writing() {
+  if (out_ >= 0 || out_failed_) return !out_failed_;
+  std::error_code ec;
+  fs::create_directories(file_.parent_path(), ec);
+  // Another run may write the same cache at the same time: each writes its
+  // own temporary file and the last rename wins, whole.
+  temporary_ = file_.string() + "." + std::to_string(::getpid()) + ".tmp";
+  out_ = ec ? -1 : ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (out_ < 0 || !write_all(out_, std::string_view(kMagic, sizeof kMagic))) {
+    out_failed_ = true;
+    return false;
+  }
+  out_size_ = sizeof kMagic;
+  // The records kept so far are still where they were read: copy them.
+  std::vector<std::pair<std::string, Slot>> kept = std::move(kept_);
+  kept_.clear();
+  for (auto& [path, slot] : kept) keep_slot(path, slot);
+  return !out_failed_;
 }
 
-void ParseCache::keep_rechecked(const std::string& path, std::string checked) {
+uint64_t ParseCache::append(std::string_view bytes) {
+  const uint64_t at = out_size_;
+  if (out_failed_ || !write_all(out_, bytes)) {
+    out_failed_ = true;
+    return 0;
+  }
+  out_size_ += bytes.size();
+  return at;
+}
+
+void ParseCache::keep_slot(const std::string& path, Slot slot) {
+  if (out_ >= 0 && !out_failed_) {
+    // From the cache read to the new file, part by part.
+    std::string bytes;
+    CacheRecord& rec = slot.record;
+    if (rec.checked_size != 0) {
+      if (!read_part(rec.checked_at, rec.checked_size, bytes)) return;  // lost: the file is parsed next time
+      rec.checked_at = append(bytes);
+    }
+    if (!read_part(rec.parse_at, rec.parse_size, bytes)) return;
+    rec.parse_at = append(bytes);
+  }
+  kept_.emplace_back(path, slot);
+}
+
+void ParseCache::keep(const std::string& path, const FileStamp& stamp, std::string_view checked,
+                      std::string_view parse) {
+  if (file_.empty()) return;
+  changed_ = true;
+  if (!start_writing()) return;
+  Slot slot{stamp, {}};
+  slot.record.checked_size = checked.size();
+  slot.record.checked_sum = cache_checksum(checked);
+  slot.record.checked_at = checked.empty() ? 0 : append(checked);
+  slot.record.parse_size = parse.size();
+  slot.record.parse_sum = cache_checksum(parse);
+  slot.record.parse_at = append(parse);
+  kept_.emplace_back(path, slot);
+}
+
+void ParseCache::keep_rechecked(const std::string& path, std::string_view checked) {
   const auto it = read_.find(path);
   if (it == read_.end()) return;
   Slot slot = it->second;
   read_.erase(it);
-  fresh_.push_back(std::make_unique<std::string>(std::move(checked)));
-  slot.record.checked = *fresh_.back();
-  slot.record.checked_sum = cache_checksum(slot.record.checked);
-  kept_.insert_or_assign(path, slot);
   changed_ = true;
+  if (!start_writing()) return;
+  std::string parse;
+  if (!read_part(slot.record.parse_at, slot.record.parse_size, parse)) return;
+  slot.record.checked_size = checked.size();
+  slot.record.checked_sum = cache_checksum(checked);
+  slot.record.checked_at = checked.empty() ? 0 : append(checked);
+  slot.record.parse_at = append(parse);
+  kept_.emplace_back(path, slot);
 }
 
 void ParseCache::keep_found(const std::string& path) {
   const auto it = read_.find(path);
   if (it == read_.end()) return;
-  kept_.insert_or_assign(path, it->second);
+  const Slot slot = it->second;
   read_.erase(it);
+  keep_slot(path, slot);
 }
 
 void ParseCache::save() {
   // Records left in read_ are of files gone or changed.
   if (file_.empty() || (!changed_ && read_.empty())) return;
+  if (!start_writing()) return;
+  Writer footer;
+  footer.u64(kFormat);
+  footer.str(DUBAN_VERSION);
+  footer.u64(kept_.size());
+  for (const auto& [path, slot] : kept_) {
+    footer.str(path);
+    footer.u64(slot.stamp.size);
+    footer.u64(static_cast<uint64_t>(slot.stamp.mtime_ns));
+    footer.u64(static_cast<uint64_t>(slot.stamp.ctime_ns));
+    footer.u64(slot.stamp.inode);
+    footer.u64(slot.stamp.device);
+    footer.u64(slot.record.checked_at);
+    footer.u64(slot.record.checked_size);
+    footer.fixed64(slot.record.checked_sum);
+    footer.u64(slot.record.parse_at);
+    footer.u64(slot.record.parse_size);
+    footer.fixed64(slot.record.parse_sum);
+  }
+  Writer end;
+  end.fixed64(footer.bytes().size());
+  end.fixed64(cache_checksum(footer.bytes()));
+  append(footer.bytes());
+  append(end.bytes());
+  const bool written = !out_failed_ && ::close(out_) == 0;
+  out_ = -1;
   std::error_code ec;
-  fs::create_directories(file_.parent_path(), ec);
-  if (ec) return;
-  // In path order, so that the same records make the same file.
-  std::vector<const std::pair<const std::string, Slot>*> order;
-  order.reserve(kept_.size());
-  for (const auto& kept : kept_) order.push_back(&kept);
-  std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->first < b->first; });
-  Writer head;
-  head.u64(kFormat);
-  head.str(DUBAN_VERSION);
-  head.u64(order.size());
-  uint64_t checked_at = 0;
-  uint64_t parse_at = 0;
-  for (const auto* kept : order) checked_at += kept->second.record.checked.size();
-  parse_at = checked_at;  // the parse parts follow every checked part
-  checked_at = 0;
-  for (const auto* kept : order) {
-    const Slot& slot = kept->second;
-    head.str(kept->first);
-    head.u64(slot.stamp.size);
-    head.u64(static_cast<uint64_t>(slot.stamp.mtime_ns));
-    head.u64(static_cast<uint64_t>(slot.stamp.ctime_ns));
-    head.u64(slot.stamp.inode);
-    head.u64(slot.stamp.device);
-    head.u64(checked_at);
-    head.u64(slot.record.checked.size());
-    head.fixed64(slot.record.checked_sum);
-    head.u64(parse_at);
-    head.u64(slot.record.parse.size());
-    head.fixed64(slot.record.parse_sum);
-    checked_at += slot.record.checked.size();
-    parse_at += slot.record.parse.size();
-  }
-  Writer start;
-  start.bytes().append(kMagic, sizeof kMagic);
-  start.fixed64(head.bytes().size());
-  start.bytes() += head.bytes();
-  start.fixed64(cache_checksum(head.bytes()));
-  // Another run may write the same cache at the same time: each writes its
-  // own temporary file and the last rename wins, whole.
-  const fs::path temporary = file_.string() + "." + std::to_string(::getpid()) + ".tmp";
-  bool written = false;
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    auto put = [&out](std::string_view bytes) {
-      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    };
-    put(start.bytes());
-    for (const auto* kept : order) put(kept->second.record.checked);
-    for (const auto* kept : order) put(kept->second.record.parse);
-    out.flush();
-    written = static_cast<bool>(out);
-  }
-  if (written) fs::rename(temporary, file_, ec);
-  if (!written || ec) fs::remove(temporary, ec);
+  if (written) fs::rename(temporary_, file_, ec);
+  if (!written || ec) fs::remove(temporary_, ec);
 }
 
 }  // namespace duban

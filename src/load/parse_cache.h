@@ -8,11 +8,13 @@
 // (or ~/.cache/duban/), outside the workspace, so it never shows in the
 // workspace's git status or in the files a report folder holds.
 //
-// Layout: a header (format, duban version, and per file its path, stamp and
-// where its two parts are, with their checksums), covered by a checksum,
-// then every checked part, then every parse part. The file is mapped, not
-// read: a warm run touches the header and the checked parts only, and
-// checks each part's checksum when it decodes it.
+// Layout: a magic, every record's checked part and parse part, then a
+// footer (format, duban version, and per file its path, stamp and where its
+// two parts are, with their checksums) with its size and checksum at the
+// very end. Parts are read with pread as files are loaded, never the whole
+// cache at once: a warm run reads the footer and the checked parts only,
+// and checks each part's checksum when it decodes it. A run that changes a
+// record writes the records it keeps to a new file as it goes.
 //
 // A record serves only a file of the same path, size, modification and
 // change times (to the nanosecond), inode and device, in a cache of this
@@ -74,11 +76,13 @@ struct CheckKey {
   std::optional<Date> latest;
 };
 
-/// A cached record's two parts, views into the cache; empty when absent.
+/// Where a cached record's two parts are in the cache file.
 struct CacheRecord {
-  std::string_view checked;  ///< encode_checked()'s bytes, or empty
-  std::string_view parse;    ///< encode_parse()'s bytes
+  uint64_t checked_at = 0;  ///< encode_checked()'s bytes; none when checked_size is 0
+  uint64_t checked_size = 0;
   uint64_t checked_sum = 0;
+  uint64_t parse_at = 0;  ///< encode_parse()'s bytes
+  uint64_t parse_size = 0;
   uint64_t parse_sum = 0;
 };
 
@@ -86,18 +90,19 @@ struct CacheRecord {
 /// 64-bit words mixed in turn, then the bytes left over.
 uint64_t cache_checksum(std::string_view bytes);
 
-/// The records of one workspace, mapped once and written back when changed.
-/// find() and the static coders may run on several threads at once; the rest
+/// The records of one workspace: read part by part as files are loaded, and
+/// written to a new cache file as they are kept, once anything changed.
+/// find() and the decoders may run on several threads at once; the rest
 /// may not.
 class ParseCache {
  public:
   /// A cache that holds nothing and writes nothing.
   ParseCache() = default;
-  // Records are views into the cache's own mapping: never copied or moved.
   ParseCache(const ParseCache&) = delete;
   ParseCache& operator=(const ParseCache&) = delete;
   /// The cache of the workspace at `root` (canonical) in `cache_dir`.
   ParseCache(const std::filesystem::path& cache_dir, const std::filesystem::path& root);
+  /// Closes the files; a new cache file not saved is removed.
   ~ParseCache();
 
   /// Whether it reads and keeps records at all.
@@ -108,11 +113,11 @@ class ParseCache {
   std::optional<CacheRecord> find(const std::string& path, const FileStamp& stamp) const;
 
   /// The parse in `record`, when its part is intact.
-  static std::optional<CachedParse> decode_parse(const CacheRecord& record, const std::string& path);
+  std::optional<CachedParse> decode_parse(const CacheRecord& record, const std::string& path) const;
   /// The checked file in `record`, when its part is intact and was checked
   /// under `key` (the same list, and the same warnings for `key.today`).
-  static std::optional<CheckedFile> decode_checked(const CacheRecord& record, const std::string& path,
-                                                   const CheckKey& key);
+  std::optional<CheckedFile> decode_checked(const CacheRecord& record, const std::string& path,
+                                            const CheckKey& key) const;
 
   /// Whether a file with `stamp` may be recorded: not changed in the last seconds.
   static bool settled(const FileStamp& stamp);
@@ -122,10 +127,11 @@ class ParseCache {
   static std::string encode_checked(const CheckedFile& file, const CheckKey& key);
 
   /// Keeps a new record of `path` for the next run.
-  void keep(const std::string& path, const FileStamp& stamp, std::string checked, std::string parse);
+  void keep(const std::string& path, const FileStamp& stamp, std::string_view checked,
+            std::string_view parse);
   /// Keeps the record read for `path` with a new checked part: its file was
   /// unchanged, the work list or the day were not.
-  void keep_rechecked(const std::string& path, std::string checked);
+  void keep_rechecked(const std::string& path, std::string_view checked);
   /// Keeps the record read for `path`: its file was unchanged.
   void keep_found(const std::string& path);
 
@@ -138,15 +144,28 @@ class ParseCache {
  private:
   struct Slot {
     FileStamp stamp;
-    CacheRecord record;  // views into the mapping, or into kept strings
+    CacheRecord record;
   };
+  // The bytes at `at`, `size` long, of the cache read, when they can be read.
+  bool read_part(uint64_t at, uint64_t size, std::string& out) const;
+  // Starts the new cache file, with the records kept so far.
+  bool start_writing();
+  // Appends `bytes` to the new cache file; where they went.
+  uint64_t append(std::string_view bytes);
+  // Keeps `slot` as `path`'s, copying its parts to the new file when one is written.
+  void keep_slot(const std::string& path, Slot slot);
+
   std::filesystem::path file_;  // empty: caching is off
-  const char* map_ = nullptr;   // the cache file as mapped
-  size_t map_size_ = 0;
+  int in_ = -1;                 // the cache read
   std::unordered_map<std::string, Slot> read_;
-  std::unordered_map<std::string, Slot> kept_;
-  std::vector<std::unique_ptr<std::string>> fresh_;  // the parts keep() owns
+  std::vector<std::pair<std::string, Slot>> kept_;  // in the order kept
   bool changed_ = false;
+  // The new cache file, once one is written: records are appended as they
+  // are kept, so that no run holds the whole cache in memory.
+  std::filesystem::path temporary_;
+  int out_ = -1;
+  uint64_t out_size_ = 0;
+  bool out_failed_ = false;
 };
 
 }  // namespace duban

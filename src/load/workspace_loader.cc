@@ -367,13 +367,13 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
       const std::optional<FileStamp> stamp = i < walked && cache.enabled() ? stamp_of(file) : std::nullopt;
       const std::optional<CacheRecord> record = stamp ? cache.find(shown, *stamp) : std::nullopt;
       if (record && tasks.ok) {
-        if (auto checked = ParseCache::decode_checked(*record, shown, key)) {
+        if (auto checked = cache.decode_checked(*record, shown, key)) {
           read.file = std::move(*checked);
           read.found = true;
           return;
         }
       }
-      std::optional<CachedParse> parsed = record ? ParseCache::decode_parse(*record, shown) : std::nullopt;
+      std::optional<CachedParse> parsed = record ? cache.decode_parse(*record, shown) : std::nullopt;
       read.found = parsed && !tasks.ok;
       read.rechecked = parsed && tasks.ok;
       if (!parsed) {
@@ -399,8 +399,8 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
       ProgressRead& read = reads[k];
       const std::string& shown = files[begin + k].shown;
       if (read.found) cache.keep_found(shown);
-      if (read.rechecked) cache.keep_rechecked(shown, std::move(read.checked));
-      if (read.stamp) cache.keep(shown, *read.stamp, std::move(read.checked), std::move(read.parse));
+      if (read.rechecked) cache.keep_rechecked(shown, read.checked);
+      if (read.stamp) cache.keep(shown, *read.stamp, read.checked, read.parse);
       entry_file.insert(entry_file.end(), read.file.entries.size(), static_cast<uint32_t>(begin + k));
       std::move(read.file.entries.begin(), read.file.entries.end(),
                 std::back_inserter(result.workspace.entries));
