@@ -42,12 +42,13 @@ class TargetTrack {
  public:
   TargetTrack(const Workspace& ws, const Task& task, const Target& target)
       : target_(target),
+        name_(target.name),
         units_(judged_units(ws.list, task, target.per)),
         warn_days_(ws.list.reporting.warn_days) {}
 
   void apply(const Entry& e) {
     for (const auto& [name, value] : e.metrics) {
-      if (name == target_.name) latest_.insert_or_assign(e.unit, value);
+      if (name == name_) latest_.insert_or_assign(e.unit, value);
     }
   }
 
@@ -55,7 +56,7 @@ class TargetTrack {
     TargetStatus s{&target_, GoalState::kOnTrack, {}};
     for (const std::string& unit : units_) {
       TargetValue v{unit, std::nullopt, false};
-      if (const auto it = latest_.find(unit); it != latest_.end()) v.value = it->second;
+      if (const auto it = latest_.find(Name(unit)); it != latest_.end()) v.value = it->second;
       v.met = target_met(target_, v.value);
       s.values.push_back(std::move(v));
     }
@@ -67,9 +68,10 @@ class TargetTrack {
 
  private:
   const Target& target_;
+  Name name_;  // the target's name, compared by handle
   std::vector<std::string> units_;
   int warn_days_;
-  std::unordered_map<std::string_view, double> latest_;  // by unit, views into the entries
+  std::unordered_map<Name, double, NameAddressHash> latest_;  // by unit
 };
 
 // duban(5) GOAL RULES, Milestones: who reached it, and when.
@@ -78,12 +80,13 @@ class MilestoneTrack {
   MilestoneTrack(const Workspace& ws, const Milestone& m)
       : list_(ws.list),
         milestone_(m),
+        name_(m.name),
         members_(m.per ? ws.list.members_of(*m.per) : std::vector<std::string>{}),
         is_member_(members_.begin(), members_.end()) {}
 
   void apply(const Entry& e) {
     const Milestone& m = milestone_;
-    if (std::find(e.milestones.begin(), e.milestones.end(), m.name) == e.milestones.end()) return;
+    if (std::find(e.milestones.begin(), e.milestones.end(), name_) == e.milestones.end()) return;
     if (m.per && is_member_.count(e.unit) == 0) return;
     // Without `per` the first entry by any owner reaches it.
     if ((m.per && reached_units_.insert(e.unit).second) || (!m.per && reached_.empty())) {
@@ -112,6 +115,7 @@ class MilestoneTrack {
  private:
   const TaskList& list_;
   const Milestone& milestone_;
+  Name name_;  // the milestone's name, compared by handle
   std::vector<std::string> members_;
   std::unordered_set<std::string> is_member_;
   std::vector<MilestoneReach> reached_;                 // in the order reached
@@ -148,11 +152,11 @@ int days_held_in(const std::vector<DaySpan>& runs, size_t& next, const DateRange
 // spans reported since are merged in when asked for.
 class ReportedDays {
  public:
-  explicit ReportedDays(const Duty& duty) : duty_(duty) {}
+  explicit ReportedDays(const Duty& duty) : duty_(duty), name_(duty.name) {}
 
   void apply(const Entry& e) {
     for (const HeldDays& h : e.held) {
-      if (h.duty != duty_.name) continue;
+      if (h.duty != name_) continue;
       Days& days = days_[key(e.unit, h.item)];
       days.fresh.insert(days.fresh.end(), h.spans.begin(), h.spans.end());
     }
@@ -181,6 +185,7 @@ class ReportedDays {
     return duty_.per ? unit + '\0' + item : item;
   }
   const Duty& duty_;
+  Name name_;  // the duty's name, compared by handle
   std::unordered_map<std::string, Days> days_;
 };
 

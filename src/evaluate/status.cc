@@ -28,8 +28,10 @@ class TaskReplay {
  public:
   explicit TaskReplay(const Task& task) : task_(&task) {
     status_.task = &task;
-    for (const std::string& unit : task.shares)
+    for (const std::string& unit : task.shares) {
       status_.shares.push_back({unit, ShareState::kNone, {}, {}, 0, {}});
+      names_.emplace_back(unit);
+    }
     // A task shared by a large group looks its units up by name.
     if (status_.shares.size() > kFewShares) {
       for (size_t i = 0; i < task.shares.size(); ++i) positions_.emplace(task.shares[i], i);
@@ -124,13 +126,13 @@ class TaskReplay {
     }
   }
 
-  ShareStatus* share(const std::string& unit) {
+  ShareStatus* share(const Name& unit) {
     if (status_.shares.size() > kFewShares) {
       const auto it = positions_.find(unit);
       return it == positions_.end() ? nullptr : &status_.shares[it->second];
     }
-    for (ShareStatus& s : status_.shares) {
-      if (s.unit == unit) return &s;
+    for (size_t i = 0; i < names_.size(); ++i) {
+      if (names_[i] == unit) return &status_.shares[i];
     }
     return nullptr;
   }
@@ -152,6 +154,7 @@ class TaskReplay {
   TaskStatus status_;
   // Share by unit, for many shares; the views are into the task's names, so a copy may share them.
   std::unordered_map<std::string_view, size_t> positions_;
+  std::vector<Name> names_;  // the shares' units, compared by handle
   bool closed_ = false;
   bool started_ = false;
 };
