@@ -17,9 +17,9 @@ NoticeItem item_for(const Reconciliation& rec, size_t task, const std::string& u
   }
   // A task sent back: the office's reason is what the unit must answer.
   if (t.reopened) {
-    for (const std::string* text :
+    for (const Text* text :
          {&t.office_action->progress, &t.office_action->problems, &t.office_action->next}) {
-      if (!text->empty()) item.reasons.push_back(*text);
+      if (!text->empty()) item.reasons.push_back(text->str());
     }
   }
   return item;

@@ -161,11 +161,11 @@ class TaskReplay {
 
 // duban(5) STATUS RULES, Texts: the latest entry of each share, then the
 // office's latest action; an entry dated before `since` gives none.
-std::vector<TaskText> texts_of(const TaskStatus& t, std::string Entry::*field, std::optional<Date> since) {
+std::vector<TaskText> texts_of(const TaskStatus& t, Text Entry::*field, std::optional<Date> since) {
   std::vector<TaskText> out;
   auto add = [&](const Entry* e, std::optional<EntryStatus> action) {
     if (e == nullptr || (e->*field).empty() || (since && e->date < *since)) return;
-    out.push_back({e->unit, action, e->*field});
+    out.push_back({e->unit, action, (e->*field).str()});
   };
   for (const ShareStatus& s : t.shares) add(s.latest, std::nullopt);
   if (t.office_action != nullptr) add(t.office_action, t.office_action->status);

@@ -286,28 +286,33 @@ class EntryReader {
     if (status > static_cast<uint64_t>(EntryStatus::kReopened)) return false;
     e.status = static_cast<EntryStatus>(status);
     if (r_.u64() != 0) e.percent = r_.i32();
-    e.progress = r_.str();
-    e.problems = r_.str();
-    e.next = r_.str();
+    e.progress = r_.view();
+    e.problems = r_.view();
+    e.next = r_.view();
     const uint64_t metrics = r_.count(9);
-    e.metrics.reserve(metrics);
+    metrics_.clear();
     for (uint64_t i = 0; i < metrics && r_.ok(); ++i) {
       const Name metric = name();
-      e.metrics.emplace_back(metric, r_.f64());
+      metrics_.emplace_back(metric, r_.f64());
     }
+    e.metrics = metrics_;
     const uint64_t milestones = r_.count(1);
-    e.milestones.reserve(milestones);
-    for (uint64_t i = 0; i < milestones && r_.ok(); ++i) e.milestones.push_back(name());
+    milestones_.clear();
+    for (uint64_t i = 0; i < milestones && r_.ok(); ++i) milestones_.push_back(name());
+    e.milestones = milestones_;
     const uint64_t held = r_.count(3);
-    e.held.resize(held);
-    for (HeldDays& h : e.held) {
+    held_.clear();
+    for (uint64_t i = 0; i < held && r_.ok(); ++i) {
+      HeldDays& h = held_.emplace_back();
       h.duty = name();
       h.item = name();
       const uint64_t spans = r_.count(2);
-      h.spans.resize(spans);
-      for (DaySpan& span : h.spans) span = {r_.date(), r_.date()};
+      spans_.clear();
+      for (uint64_t k = 0; k < spans && r_.ok(); ++k) spans_.push_back({r_.date(), r_.date()});
       if (!r_.ok()) return false;
+      h.spans = spans_;
     }
+    e.held = held_;
     return r_.ok() && ok_;
   }
 
@@ -321,6 +326,11 @@ class EntryReader {
   Reader& r_;
   const std::vector<Name>& names_;
   bool ok_ = true;
+  // An entry's lists as read, before they are held.
+  std::vector<std::pair<Name, double>> metrics_;
+  std::vector<Name> milestones_;
+  std::vector<HeldDays> held_;
+  std::vector<DaySpan> spans_;
 };
 
 // Writes all of `bytes` to `fd`.

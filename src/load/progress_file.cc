@@ -221,6 +221,9 @@ class ProgressReader {
   // task does not define.
   bool read_details(const YamlNode& node, const Task& task, Entry& e) {
     bool ok = true;
+    std::vector<std::pair<Name, double>> metrics;
+    std::vector<Name> milestones;
+    std::vector<HeldDays> held;
     auto undefined = [&](Pos at, const char* kind, const std::string& name,
                          const std::vector<std::string>& names) {
       const std::string suggestion = r_.few_errors() ? closest_match(name, names) : "";
@@ -241,7 +244,7 @@ class ProgressReader {
         if (std::find(names.begin(), names.end(), m.key) == names.end()) {
           undefined(m.key_pos, "目标", m.key, names);
         } else if (auto value = r_.number(m)) {
-          e.metrics.emplace_back(m.key, *value);
+          metrics.emplace_back(m.key, *value);
         } else {
           ok = false;
         }
@@ -253,7 +256,7 @@ class ProgressReader {
         if (std::find(names.begin(), names.end(), name) == names.end()) {
           undefined(at, "节点", name, names);
         } else {
-          e.milestones.push_back(name);
+          milestones.push_back(name);
         }
       }
     }
@@ -270,17 +273,20 @@ class ProgressReader {
         if (duty == task.duties.end()) {
           undefined(h.key_pos, "常态化工作", h.key, names);
         } else if (duty->items.empty()) {
-          ok = held_days(h, *duty, "", e) && ok;
+          ok = held_days(h, *duty, "", e.date, held) && ok;
         } else {
-          ok = held_items(h, *duty, e) && ok;
+          ok = held_items(h, *duty, e.date, held) && ok;
         }
       }
     }
+    e.metrics = metrics;
+    e.milestones = milestones;
+    e.held = held;
     return ok;
   }
 
   // The items of a duty that has them: {职工之家: [日期], 爱心驿站: [日期]}.
-  bool held_items(const YamlNode& h, const Duty& duty, Entry& e) {
+  bool held_items(const YamlNode& h, const Duty& duty, Date date, std::vector<HeldDays>& held) {
     if (!h.is_map()) {
       r_.error(FieldReader::where(h),
                fmt::format("“{}”按项分别考核（{}）：请写成 {{{}: [日期, …]}}，每项列出各自的开展日期",
@@ -298,16 +304,17 @@ class ProgressReader {
         ok = false;
         continue;
       }
-      ok = held_days(item, duty, item.key, e) && ok;
+      ok = held_days(item, duty, item.key, date, held) && ok;
     }
     return ok;
   }
 
   // The dates and ranges of one duty or item; a range only for a daily or
   // working-day duty, and nothing after the entry's own date.
-  bool held_days(const YamlNode& node, const Duty& duty, const std::string& item, Entry& e) {
+  bool held_days(const YamlNode& node, const Duty& duty, const std::string& item, Date date,
+                 std::vector<HeldDays>& held) {
     bool ok = true;
-    HeldDays held{duty.name, item, {}};
+    std::vector<DaySpan> spans;
     const bool daily = duty.every == Period::kDay || duty.every == Period::kWorkday;
     for (const YamlNode* value : r_.list(node)) {
       auto span = r_.day_span(*value);
@@ -318,16 +325,16 @@ class ProgressReader {
                                          "“{}”是{}的：请逐一列出开展日期",
                                          value->text, duty.name, period_info(duty.every).label));
         ok = false;
-      } else if (span->last > e.date) {
-        r_.error(value->pos, fmt::format("开展日期 {} 晚于本条进度的日期 {}：尚未发生的活动不能报送{}",
-                                         span->last.iso(), e.date.iso(),
-                                         span->first != span->last ? "（范围的结束日期也不能晚于它）" : ""));
+      } else if (span->last > date) {
+        r_.error(value->pos,
+                 fmt::format("开展日期 {} 晚于本条进度的日期 {}：尚未发生的活动不能报送{}", span->last.iso(),
+                             date.iso(), span->first != span->last ? "（范围的结束日期也不能晚于它）" : ""));
         ok = false;
       } else {
-        held.spans.push_back(*span);
+        spans.push_back(*span);
       }
     }
-    e.held.push_back(std::move(held));
+    held.push_back({duty.name, item, spans});
     return ok;
   }
 

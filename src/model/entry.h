@@ -4,9 +4,9 @@
 #include <optional>
 #include <string>
 #include <utility>
-#include <vector>
 
 #include "model/date.h"
+#include "model/held.h"
 #include "model/name.h"
 
 namespace duban {
@@ -24,12 +24,14 @@ struct DaySpan {
 /// The days a duty, or one item of it, was carried out, as one entry reports them.
 struct HeldDays {
   Name duty;
-  Name item;                   ///< empty unless the duty has items
-  std::vector<DaySpan> spans;  ///< dates, and ranges A..B of a daily or working-day duty
+  Name item;              ///< empty unless the duty has items
+  Frozen<DaySpan> spans;  ///< dates, and ranges A..B of a daily or working-day duty
   bool operator==(const HeldDays&) const = default;
 };
 
-/// One progress report, as read from a file under progress/.
+/// One progress report, as read from a file under progress/. Small (its
+/// texts and lists are held for the run, model/held.h): a workspace holds
+/// a million of them.
 struct Entry {
   Name path;         ///< file it came from, relative to the workspace
   int line = 0;      ///< line of the entry in that file
@@ -39,12 +41,12 @@ struct Entry {
   Name task;  ///< normalized task id
   EntryStatus status = EntryStatus::kInProgress;
   std::optional<int> percent;
-  std::string progress;                          ///< 本月进展
-  std::string problems;                          ///< 存在问题
-  std::string next;                              ///< 下步计划
-  std::vector<std::pair<Name, double>> metrics;  ///< target name -> value
-  std::vector<Name> milestones;                  ///< milestones reached
-  std::vector<HeldDays> held;                    ///< duty (and item) -> days
+  Text progress;                            ///< 本月进展
+  Text problems;                            ///< 存在问题
+  Text next;                                ///< 下步计划
+  Frozen<std::pair<Name, double>> metrics;  ///< target name -> value
+  Frozen<Name> milestones;                  ///< milestones reached
+  Frozen<HeldDays> held;                    ///< duty (and item) -> days
 };
 
 /// 已销号 and 退回: the office's decisions, which no other unit may report

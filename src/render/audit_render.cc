@@ -89,11 +89,11 @@ std::string field_value(const Entry& e, EntryField f) {
     case EntryField::kPercent:
       return e.percent ? std::to_string(*e.percent) : "";
     case EntryField::kProgress:
-      return e.progress;
+      return e.progress.str();
     case EntryField::kProblems:
-      return e.problems;
+      return e.problems.str();
     case EntryField::kNext:
-      return e.next;
+      return e.next.str();
     case EntryField::kMetrics: {
       std::vector<std::string> parts;
       for (const auto& [name, v] : e.metrics) parts.push_back(fmt::format("{} {}", name, format_number(v)));

@@ -50,19 +50,19 @@ Task goal_task() {
 }
 
 Entry with_metric(Entry e, const std::string& name, double value) {
-  e.metrics.emplace_back(name, value);
+  e.metrics = e.metrics.with({name, value});
   return e;
 }
 
 Entry with_milestone(Entry e, const std::string& name) {
-  e.milestones.push_back(name);
+  e.milestones = e.milestones.with(name);
   return e;
 }
 
 Entry with_held(Entry e, const std::string& name, std::vector<const char*> dates) {
-  HeldDays held{name, "", {}};
-  for (const char* d : dates) held.spans.push_back({day(d), day(d)});
-  e.held.push_back(held);
+  std::vector<DaySpan> spans;
+  for (const char* d : dates) spans.push_back({day(d), day(d)});
+  e.held = e.held.with({name, "", spans});
   return e;
 }
 
@@ -205,9 +205,9 @@ namespace {
 
 Entry with_spans(Entry e, const std::string& duty, const std::string& item,
                  std::vector<std::pair<const char*, const char*>> spans) {
-  HeldDays held{duty, item, {}};
-  for (auto [first, last] : spans) held.spans.push_back({day(first), day(last)});
-  e.held.push_back(held);
+  std::vector<DaySpan> days;
+  for (auto [first, last] : spans) days.push_back({day(first), day(last)});
+  e.held = e.held.with({duty, item, days});
   return e;
 }
 
@@ -274,7 +274,7 @@ TEST_CASE("a ceiling is met at or below its value") {
   t.targets = {backlog};
   auto status_with = [&](double value) {
     Entry e = make_entry("2024-06-08", "甲社区", "1", EntryStatus::kInProgress);
-    e.metrics.emplace_back("信访积案", value);
+    e.metrics = {{"信访积案", value}};
     const Workspace ws = with_goals({e}, t);
     return evaluate_goals(ws, ws.list.tasks[0], day("2024-06-10")).targets[0];
   };

@@ -119,13 +119,13 @@ Workspace generated() {
       e.progress = next(2) == 0 ? "进展" + std::to_string(e.position) : "";
       e.problems = next(3) == 0 ? "问题" + std::to_string(e.position) : "";
       e.next = next(3) == 0 ? "计划" + std::to_string(e.position) : "";
-      if (next(3) == 0) e.metrics.push_back({"户数", static_cast<double>(next(15))});
-      if (next(4) == 0) e.metrics.push_back({"投诉", static_cast<double>(next(6))});
-      if (next(8) == 0) e.milestones.push_back(next(2) == 0 ? "方案" : "验收");
+      if (next(3) == 0) e.metrics = e.metrics.with({"户数", static_cast<double>(next(15))});
+      if (next(4) == 0) e.metrics = e.metrics.with({"投诉", static_cast<double>(next(6))});
+      if (next(8) == 0) e.milestones = {next(2) == 0 ? "方案" : "验收"};
       if (next(2) == 0) {
         const Date first = e.date - static_cast<int>(next(20));
-        e.held.push_back({"巡查", "", {{first, first + static_cast<int>(next(3))}}});
-        e.held.push_back({"例会", next(2) == 0 ? "一" : "二", {{first, first}}});
+        e.held = {{"巡查", "", {{first, first + static_cast<int>(next(3))}}},
+                  {"例会", next(2) == 0 ? "一" : "二", {{first, first}}}};
       }
       entries.push_back(std::move(e));
     }
