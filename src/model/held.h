@@ -47,6 +47,7 @@ class Text {
 
   friend bool operator==(const Text& a, const Text& b) { return a.view() == b.view(); }
   friend bool operator==(const Text& a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(const Text& a, const std::string& b) { return a.view() == b; }
   friend bool operator==(const Text& a, const char* b) { return a.view() == b; }
   friend std::strong_ordering operator<=>(const Text& a, const Text& b) { return a.view() <=> b.view(); }
 
