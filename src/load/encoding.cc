@@ -4,8 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "model/text.h"
-
 namespace duban {
 namespace {
 
@@ -32,6 +30,14 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
     return 4;
   }
   return 0;
+}
+
+// The code point of the valid sequence of `n` bytes at `i`.
+char32_t code_point_at(std::string_view s, size_t i, size_t n) {
+  static constexpr unsigned char kLead[5] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+  char32_t cp = static_cast<unsigned char>(s[i]) & kLead[n];
+  for (size_t k = 1; k < n; ++k) cp = cp << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
 }
 
 struct Cursor {
@@ -120,7 +126,7 @@ bool check_text_bytes(const std::string& path, std::string_view bytes, std::vect
       out.push_back({path, at.line, at.column, Severity::kError, how});
       return false;
     }
-    const char32_t cp = decode_utf8(bytes.substr(i, n))[0];
+    const char32_t cp = code_point_at(bytes, i, n);
     if (cp == U'\n') {
       ++at.line;
       at.column = 1;
@@ -158,7 +164,7 @@ std::string check_decoded_text(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     const size_t n = utf8_sequence_length(text, i);
     if (n == 0) return "含有无效的 UTF-8 字节（由引号中的转义写法写出）：请删除这个转义写法";
-    const char32_t cp = decode_utf8(text.substr(i, n))[0];
+    const char32_t cp = code_point_at(text, i, n);
     i += n;
     if (cp == U'\n') continue;
     if (is_control(cp) || cp == 0xFEFF) {

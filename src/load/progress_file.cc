@@ -33,6 +33,12 @@ std::vector<std::string> names_of(const std::vector<Item>& items) {
   return names;
 }
 
+// Whether one of `items` is named `name`.
+template <typename Item>
+bool defines(const std::vector<Item>& items, std::string_view name) {
+  return std::any_of(items.begin(), items.end(), [&](const Item& i) { return i.name == name; });
+}
+
 // Reads one progress file; one instance per file.
 class ProgressReader {
  public:
@@ -162,11 +168,12 @@ class ProgressReader {
 
     // What this unit may write: the office's decisions only for the office.
     const bool office = unit_name && *unit_name == list_.reporting.office;
-    const std::vector<std::string> allowed =
-        office ? std::vector<std::string>{"未启动", "推进中", "已完成", "已销号", "退回"}
-               : std::vector<std::string>{"未启动", "推进中", "已完成"};
-    if (const YamlNode* v =
-            r_.required(node, "status", "进度条目", fmt::format("{}", fmt::join(allowed, "、")))) {
+    static const std::vector<std::string> kOfficeMay{"未启动", "推进中", "已完成", "已销号", "退回"};
+    static const std::vector<std::string> kUnitMay{"未启动", "推进中", "已完成"};
+    static const std::string kOfficeList = fmt::format("{}", fmt::join(kOfficeMay, "、"));
+    static const std::string kUnitList = fmt::format("{}", fmt::join(kUnitMay, "、"));
+    const std::vector<std::string>& allowed = office ? kOfficeMay : kUnitMay;
+    if (const YamlNode* v = r_.required(node, "status", "进度条目", office ? kOfficeList : kUnitList)) {
       auto status = v->is_scalar() ? parse_entry_status(v->text) : std::nullopt;
       if (!status) {
         const std::string written = v->is_scalar() ? v->text : "";
@@ -239,10 +246,9 @@ class ProgressReader {
         r_.error(FieldReader::where(*v), "“metrics”应写成“目标名称: 数值”，如 {加装电梯: 9}");
         return false;
       }
-      const auto names = names_of(task.targets);
       for (const YamlNode& m : v->children) {
-        if (std::find(names.begin(), names.end(), m.key) == names.end()) {
-          undefined(m.key_pos, "目标", m.key, names);
+        if (!defines(task.targets, m.key)) {
+          undefined(m.key_pos, "目标", m.key, names_of(task.targets));
         } else if (auto value = r_.number(m)) {
           metrics.emplace_back(m.key, *value);
         } else {
@@ -251,10 +257,9 @@ class ProgressReader {
       }
     }
     if (const YamlNode* v = node.find("milestones")) {
-      const auto names = names_of(task.milestones);
       for (auto& [name, at] : r_.texts(*v)) {
-        if (std::find(names.begin(), names.end(), name) == names.end()) {
-          undefined(at, "节点", name, names);
+        if (!defines(task.milestones, name)) {
+          undefined(at, "节点", name, names_of(task.milestones));
         } else {
           milestones.push_back(name);
         }
@@ -266,12 +271,11 @@ class ProgressReader {
                  "“held”应写成“工作名称: [日期, …]”，如 {网格员技能比武: [2024-06-03]}");
         return false;
       }
-      const auto names = names_of(task.duties);
       for (const YamlNode& h : v->children) {
         const auto duty = std::find_if(task.duties.begin(), task.duties.end(),
                                        [&](const Duty& d) { return d.name == h.key; });
         if (duty == task.duties.end()) {
-          undefined(h.key_pos, "常态化工作", h.key, names);
+          undefined(h.key_pos, "常态化工作", h.key, names_of(task.duties));
         } else if (duty->items.empty()) {
           ok = held_days(h, *duty, "", e.date, held) && ok;
         } else {
