@@ -1,10 +1,11 @@
 #include "load/workspace_loader.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -109,20 +110,30 @@ std::optional<std::string> read_file(const fs::path& file, const std::string& sh
           fmt::format("文件大小 {} 字节，超过 1 MiB 上限，拒绝读取：请按月份、按单位拆分成多个文件", size));
     return std::nullopt;
   }
-  errno = 0;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     const std::error_code open_error(errno, std::generic_category());
     error(out, shown, fmt::format("无法读取文件（{}）：请检查文件的权限", describe(open_error)));
     return std::nullopt;
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in || !bytes) {
-    error(out, shown, "无法读取文件：读取中途出错，请检查文件的权限和磁盘");
-    return std::nullopt;
+  // Read to the end, not to the size stat'ed: the file may have grown.
+  std::string bytes(size, '\0');
+  size_t done = 0;
+  for (;;) {
+    if (done == bytes.size()) bytes.resize(done + 4096);
+    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0) break;
+    // A file that grew past the limit as it was read is refused like a large one.
+    if (n < 0 || (done += static_cast<size_t>(n)) > kMaxFileBytes) {
+      ::close(fd);
+      error(out, shown, "无法读取文件：读取中途出错，请检查文件的权限和磁盘");
+      return std::nullopt;
+    }
   }
-  return bytes.str();
+  ::close(fd);
+  bytes.resize(done);
+  return bytes;
 }
 
 void warning(std::vector<Diagnostic>& out, const std::string& shown, std::string message) {
@@ -175,6 +186,19 @@ struct ProgressRead {
   std::string checked;
   std::string parse;
 };
+
+// Makes room in `entries` for `more`, doubling its capacity when it grows:
+// into a new array that is given huge pages before anything is moved in, so
+// that a million entries do not fill it one 4 KiB page fault at a time.
+void make_room(std::vector<Entry>& entries, size_t more) {
+  const size_t need = entries.size() + more;
+  if (need <= entries.capacity()) return;
+  std::vector<Entry> grown;
+  grown.reserve(std::max(need, 2 * entries.capacity()));
+  prefer_huge_pages(grown.data(), grown.capacity() * sizeof(Entry));
+  std::move(entries.begin(), entries.end(), std::back_inserter(grown));
+  entries.swap(grown);
+}
 
 // Sorts `entries` by entry_before, where entries[i] came from
 // files[entry_file[i]]: by keys of date, the rank of the file's path and
@@ -266,9 +290,9 @@ class ProgressWalk {
       }
     }
     std::error_code ec;
-    std::vector<fs::path> children;
+    std::vector<fs::directory_entry> children;  // each with the type the listing gave
     for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-      children.push_back(it->path());
+      children.push_back(*it);
     }
     if (ec) {
       error(out_, shown,
@@ -277,18 +301,27 @@ class ProgressWalk {
     }
     std::sort(children.begin(), children.end());
     open_.push_back(where);
-    for (const fs::path& child : children) visit(child, shown + "/" + child.filename().string(), nested);
+    for (const fs::directory_entry& child : children) {
+      visit(child, shown + "/" + child.path().filename().string(), nested);
+    }
     open_.pop_back();
   }
 
-  void visit(const fs::path& p, const std::string& shown, bool nested) {
+  void visit(const fs::directory_entry& entry, const std::string& shown, bool nested) {
+    const fs::path& p = entry.path();
     const std::string name = p.filename().string();
     const FileKind kind = progress_file_kind(name);
     std::error_code ec;
-    const fs::file_status own = fs::symlink_status(p, ec);
+    const fs::file_status own = entry.symlink_status(ec);
     if (kind == FileKind::kSkipped && !fs::is_directory(own)) return;
     if (!fs::is_symlink(own) && kind != FileKind::kProgress && !fs::is_directory(own)) {
       warning(out_, shown, unread_file_advice(name));
+      return;
+    }
+    // A file itself in a folder being walked is in the workspace: only
+    // links and folders need their real place.
+    if (fs::is_regular_file(own)) {
+      files_.push_back(shown);
       return;
     }
     fs::path where;
@@ -402,6 +435,7 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
       if (read.rechecked) cache.keep_rechecked(shown, read.checked);
       if (read.stamp) cache.keep(shown, *read.stamp, read.checked, read.parse);
       entry_file.insert(entry_file.end(), read.file.entries.size(), static_cast<uint32_t>(begin + k));
+      make_room(result.workspace.entries, read.file.entries.size());
       std::move(read.file.entries.begin(), read.file.entries.end(),
                 std::back_inserter(result.workspace.entries));
       if (read.file.sample) result.workspace.sample = true;

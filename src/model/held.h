@@ -28,6 +28,11 @@ namespace duban {
 /// until the process ends; safe to call on several threads at once.
 void* hold_bytes(size_t size, size_t align);
 
+/// Asks the system to back the memory at `data`, `bytes` long, with huge
+/// pages where it can: for the few large arrays of a big workspace, which
+/// would otherwise take a page fault per 4 KiB as they fill.
+void prefer_huge_pages(void* data, size_t bytes);
+
 /// A text held for the run: converts to std::string_view, compares by its bytes.
 class Text {
  public:

@@ -38,3 +38,19 @@ TEST_CASE("find_workspace finds nothing where no ancestor holds tasks.yaml") {
 }
 
 }  // namespace duban
+
+namespace duban {
+
+TEST_CASE("regression: an empty progress file is read as empty, not as a read error") {
+  Scratch s;
+  fs::create_directories(s.dir / "progress" / "2024-06");
+  std::ofstream(s.dir / "tasks.yaml") << "year: 2024\n";
+  std::ofstream(s.dir / "progress" / "2024-06" / "empty.yaml");  // no bytes at all
+  const LoadResult loaded = load_workspace(s.dir, *Date::from_ymd(2024, 6, 10), {}, {false});
+  for (const Diagnostic& d : loaded.diagnostics) {
+    INFO(d.message);
+    CHECK(d.path != "progress/2024-06/empty.yaml");
+  }
+}
+
+}  // namespace duban
