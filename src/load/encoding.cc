@@ -116,6 +116,11 @@ bool check_text_bytes(const std::string& path, std::string_view bytes, std::vect
   Cursor at;
   bool tab_reported_on_line = false;
   for (size_t i = 0; i < bytes.size();) {
+    if (const auto c = static_cast<unsigned char>(bytes[i]); c >= 0x20 && c < 0x7F) {
+      ++at.column;  // printable ASCII, most of a file: nothing to check
+      ++i;
+      continue;
+    }
     const size_t n = utf8_sequence_length(bytes, i);
     if (n == 0) {
       const std::string how =

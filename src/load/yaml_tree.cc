@@ -59,14 +59,23 @@ class PositionMap {
     }
     while (line + 1 < line_starts_.size() && line_starts_[line + 1] <= offset) ++line;
     last_line_ = line;
-    return {static_cast<int>(line) + 1,
-            static_cast<int>(chars_before(offset) - chars_before(line_starts_[line])) + 1};
+    const size_t start = line_starts_[line];
+    // Most lines are short: count their characters at once.
+    const size_t chars =
+        offset - start <= kStride ? chars_between(start, offset) : chars_before(offset) - chars_before(start);
+    return {static_cast<int>(line) + 1, static_cast<int>(chars) + 1};
   }
 
  private:
   static constexpr size_t kStride = 64;
 
   static bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+  size_t chars_between(size_t from, size_t to) const {
+    size_t continuations = 0;
+    for (size_t i = from; i < to; ++i) continuations += is_continuation(text_[i]);
+    return to - from - continuations;
+  }
 
   size_t chars_before(size_t offset) const {
     const size_t checkpoint = offset / kStride;
