@@ -167,6 +167,10 @@ bool check_text_bytes(const std::string& path, std::string_view bytes, std::vect
 
 std::string check_decoded_text(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
+    if (const auto c = static_cast<unsigned char>(text[i]); c >= 0x20 && c < 0x7F) {
+      ++i;  // printable ASCII
+      continue;
+    }
     const size_t n = utf8_sequence_length(text, i);
     if (n == 0) return "含有无效的 UTF-8 字节（由引号中的转义写法写出）：请删除这个转义写法";
     const char32_t cp = code_point_at(text, i, n);

@@ -39,6 +39,24 @@ bool defines(const std::vector<Item>& items, std::string_view name) {
   return std::any_of(items.begin(), items.end(), [&](const Item& i) { return i.name == name; });
 }
 
+// The name of the text last asked for, held again only when the text
+// changes: the entries of a file repeat its unit and the names of its
+// targets and duties, and a name held anew is a hash lookup.
+class NameMemo {
+ public:
+  Name operator()(std::string_view text) {
+    if (!held_ || text != name_.str()) {
+      name_ = Name(text);
+      held_ = true;
+    }
+    return name_;
+  }
+
+ private:
+  Name name_;
+  bool held_ = false;
+};
+
 // Reads one progress file; one instance per file.
 class ProgressReader {
  public:
@@ -123,7 +141,7 @@ class ProgressReader {
   std::optional<Entry> entry(const YamlNode& node, const FileDefaults& defaults, int position) {
     if (!r_.expect_map(node, "进度条目", kEntryKeys)) return std::nullopt;
     Entry e;
-    e.path = r_.path();
+    e.path = path_(r_.path());
     e.line = node.pos.line;
     e.position = position;
     bool ok = true;
@@ -141,7 +159,7 @@ class ProgressReader {
                  fmt::format("清单中没有编号为“{}”的任务：请对照 duban tasks 填写任务编号",
                              v->is_scalar() ? v->text : ""));
       } else {
-        e.task = task->id;
+        e.task = index_.task_id(list_, *task);
       }
     }
 
@@ -199,7 +217,7 @@ class ProgressReader {
     e.problems = r_.optional_text(node.find("problems"));
     e.next = r_.optional_text(node.find("next"));
     if (task == nullptr || !unit_name || !date_value || !ok) return std::nullopt;
-    e.unit = *unit_name;
+    e.unit = unit_(*unit_name);
     e.date = *date_value;
 
     if (!check_authority(node, unit_node, *task, e)) return std::nullopt;
@@ -250,7 +268,7 @@ class ProgressReader {
         if (!defines(task.targets, m.key)) {
           undefined(m.key_pos, "目标", m.key, names_of(task.targets));
         } else if (auto value = r_.number(m)) {
-          metrics.emplace_back(m.key, *value);
+          metrics.emplace_back(metric_(m.key), *value);
         } else {
           ok = false;
         }
@@ -338,7 +356,7 @@ class ProgressReader {
         spans.push_back(*span);
       }
     }
-    held.push_back({duty.name, item, spans});
+    held.push_back({duty_(duty.name), item_(item), spans});
     return ok;
   }
 
@@ -355,6 +373,7 @@ class ProgressReader {
   Date today_;
   bool sample_ = false;
   std::optional<Date> latest_;
+  NameMemo path_, unit_, metric_, duty_, item_;
 };
 
 }  // namespace

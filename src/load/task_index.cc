@@ -1,5 +1,7 @@
 #include "load/task_index.h"
 
+#include <functional>
+
 namespace duban {
 namespace {
 
@@ -19,8 +21,10 @@ TaskIndex::TaskIndex(const TaskList& list) {
 }
 
 void TaskIndex::add_tasks(const TaskList& list) {
+  task_ids_.resize(list.tasks.size());
   for (size_t i = 0; i < list.tasks.size(); ++i) {
     tasks_.emplace(list.tasks[i].id, i);
+    task_ids_[i] = list.tasks[i].id;
     for (const std::string& unit : list.tasks[i].shares) shares_.insert(share_key(i, unit_index(list, unit)));
   }
 }
@@ -48,10 +52,26 @@ const Task* TaskIndex::find_task(const TaskList& list, const std::string& id) co
   return it == tasks_.end() ? nullptr : &list.tasks[it->second];
 }
 
-bool TaskIndex::holds_share(const TaskList& list, const Task& task, const std::string& unit) const {
+std::optional<size_t> TaskIndex::place_of(const TaskList& list, const Task& task) const {
+  const std::less<const Task*> before;
+  if (!list.tasks.empty() && !before(&task, list.tasks.data()) &&
+      before(&task, list.tasks.data() + list.tasks.size())) {
+    return static_cast<size_t>(&task - list.tasks.data());
+  }
   const auto it = tasks_.find(task.id);
+  if (it == tasks_.end()) return std::nullopt;
+  return it->second;
+}
+
+Name TaskIndex::task_id(const TaskList& list, const Task& task) const {
+  const auto place = place_of(list, task);
+  return place && *place < task_ids_.size() ? task_ids_[*place] : Name(task.id);
+}
+
+bool TaskIndex::holds_share(const TaskList& list, const Task& task, const std::string& unit) const {
+  const auto place = place_of(list, task);
   const int u = unit_index(list, unit);
-  return it != tasks_.end() && u >= 0 && shares_.count(share_key(it->second, u)) != 0;
+  return place && u >= 0 && shares_.count(share_key(*place, u)) != 0;
 }
 
 }  // namespace duban

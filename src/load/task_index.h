@@ -8,7 +8,9 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
+#include "model/name.h"
 #include "model/task_list.h"
 
 namespace duban {
@@ -41,6 +43,8 @@ class TaskIndex {
   int unit_index(const TaskList& list, const std::string& name) const;
   /// The task with this (normalized) id, or nullptr.
   const Task* find_task(const TaskList& list, const std::string& id) const;
+  /// The id of `task`, a task of `list`, as a name held once for every entry on it.
+  Name task_id(const TaskList& list, const Task& task) const;
   /// True when the unit named `unit` holds a share of `task`, a task of `list`.
   bool holds_share(const TaskList& list, const Task& task, const std::string& unit) const;
 
@@ -49,6 +53,9 @@ class TaskIndex {
   std::unordered_map<std::string, size_t> groups_;
   std::unordered_map<std::string, size_t> tasks_;
   std::unordered_set<std::uint64_t> shares_;  // task place << 32 | unit place
+  std::vector<Name> task_ids_;                // by place in tasks
+  // The place of `task` in `list`, which holds it; or of its id.
+  std::optional<size_t> place_of(const TaskList& list, const Task& task) const;
 };
 
 }  // namespace duban
