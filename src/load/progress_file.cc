@@ -33,15 +33,22 @@ std::vector<std::string> names_of(const std::vector<Item>& items) {
   return names;
 }
 
-// Whether one of `items` is named `name`.
+// The place in `items` of the one named `name`, or nothing.
 template <typename Item>
-bool defines(const std::vector<Item>& items, std::string_view name) {
-  return std::any_of(items.begin(), items.end(), [&](const Item& i) { return i.name == name; });
+std::optional<size_t> place_of(const std::vector<Item>& items, std::string_view name) {
+  const auto it = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.name == name; });
+  if (it == items.end()) return std::nullopt;
+  return static_cast<size_t>(it - items.begin());
+}
+
+// The name at `place` of `names` (a task's, held once), else `text` held.
+Name held_name(const std::vector<Name>* names, size_t place, std::string_view text) {
+  return names != nullptr && place < names->size() ? (*names)[place] : Name(text);
 }
 
 // The name of the text last asked for, held again only when the text
-// changes: the entries of a file repeat its unit and the names of its
-// targets and duties, and a name held anew is a hash lookup.
+// changes: the entries of a file repeat its path and unit, and a name held
+// anew is a hash lookup.
 class NameMemo {
  public:
   Name operator()(std::string_view text) {
@@ -163,12 +170,15 @@ class ProgressReader {
       }
     }
 
-    std::optional<std::string> unit_name = defaults.unit;
+    // The file's unit, unless the entry names its own.
+    const std::string* unit_name = defaults.unit ? &*defaults.unit : nullptr;
+    std::optional<std::string> own_unit;
     const YamlNode* unit_node = node.find("unit");
     if (unit_node != nullptr) {
-      unit_name = unit(*unit_node);
-      ok = ok && unit_name.has_value();
-    } else if (!unit_name) {
+      own_unit = unit(*unit_node);
+      unit_name = own_unit ? &*own_unit : nullptr;
+      ok = ok && unit_name != nullptr;
+    } else if (unit_name == nullptr) {
       if (!defaults.unit_given)
         r_.error(node.pos, "进度条目缺少报送单位：请在文件开头写“unit: 单位名称”，或在条目中写 unit");
       ok = false;
@@ -185,7 +195,7 @@ class ProgressReader {
     }
 
     // What this unit may write: the office's decisions only for the office.
-    const bool office = unit_name && *unit_name == list_.reporting.office;
+    const bool office = unit_name != nullptr && *unit_name == list_.reporting.office;
     static const std::vector<std::string> kOfficeMay{"未启动", "推进中", "已完成", "已销号", "退回"};
     static const std::vector<std::string> kUnitMay{"未启动", "推进中", "已完成"};
     static const std::string kOfficeList = fmt::format("{}", fmt::join(kOfficeMay, "、"));
@@ -216,7 +226,7 @@ class ProgressReader {
     e.progress = r_.optional_text(node.find("progress"));
     e.problems = r_.optional_text(node.find("problems"));
     e.next = r_.optional_text(node.find("next"));
-    if (task == nullptr || !unit_name || !date_value || !ok) return std::nullopt;
+    if (task == nullptr || unit_name == nullptr || !date_value || !ok) return std::nullopt;
     e.unit = unit_(*unit_name);
     e.date = *date_value;
 
@@ -246,6 +256,7 @@ class ProgressReader {
   // task does not define.
   bool read_details(const YamlNode& node, const Task& task, Entry& e) {
     bool ok = true;
+    const TaskNames* names = index_.task_names(list_, task);
     std::vector<std::pair<Name, double>> metrics;
     std::vector<Name> milestones;
     std::vector<HeldDays> held;
@@ -265,10 +276,11 @@ class ProgressReader {
         return false;
       }
       for (const YamlNode& m : v->children) {
-        if (!defines(task.targets, m.key)) {
+        const auto place = place_of(task.targets, m.key);
+        if (!place) {
           undefined(m.key_pos, "目标", m.key, names_of(task.targets));
         } else if (auto value = r_.number(m)) {
-          metrics.emplace_back(metric_(m.key), *value);
+          metrics.emplace_back(held_name(names ? &names->targets : nullptr, *place, m.key), *value);
         } else {
           ok = false;
         }
@@ -276,10 +288,10 @@ class ProgressReader {
     }
     if (const YamlNode* v = node.find("milestones")) {
       for (auto& [name, at] : r_.texts(*v)) {
-        if (!defines(task.milestones, name)) {
+        if (const auto place = place_of(task.milestones, name); !place) {
           undefined(at, "节点", name, names_of(task.milestones));
         } else {
-          milestones.push_back(name);
+          milestones.push_back(held_name(names ? &names->milestones : nullptr, *place, name));
         }
       }
     }
@@ -294,10 +306,16 @@ class ProgressReader {
                                        [&](const Duty& d) { return d.name == h.key; });
         if (duty == task.duties.end()) {
           undefined(h.key_pos, "常态化工作", h.key, names_of(task.duties));
-        } else if (duty->items.empty()) {
-          ok = held_days(h, *duty, "", e.date, held) && ok;
+          continue;
+        }
+        const auto place = static_cast<size_t>(duty - task.duties.begin());
+        const Name name = held_name(names ? &names->duties : nullptr, place, duty->name);
+        if (duty->items.empty()) {
+          ok = held_days(h, *duty, name, no_item_, e.date, held) && ok;
         } else {
-          ok = held_items(h, *duty, e.date, held) && ok;
+          const std::vector<Name>* items =
+              names && place < names->items.size() ? &names->items[place] : nullptr;
+          ok = held_items(h, *duty, name, items, e.date, held) && ok;
         }
       }
     }
@@ -308,7 +326,8 @@ class ProgressReader {
   }
 
   // The items of a duty that has them: {职工之家: [日期], 爱心驿站: [日期]}.
-  bool held_items(const YamlNode& h, const Duty& duty, Date date, std::vector<HeldDays>& held) {
+  bool held_items(const YamlNode& h, const Duty& duty, Name name, const std::vector<Name>* item_names,
+                  Date date, std::vector<HeldDays>& held) {
     if (!h.is_map()) {
       r_.error(FieldReader::where(h),
                fmt::format("“{}”按项分别考核（{}）：请写成 {{{}: [日期, …]}}，每项列出各自的开展日期",
@@ -317,7 +336,8 @@ class ProgressReader {
     }
     bool ok = true;
     for (const YamlNode& item : h.children) {
-      if (std::find(duty.items.begin(), duty.items.end(), item.key) == duty.items.end()) {
+      const auto it = std::find(duty.items.begin(), duty.items.end(), item.key);
+      if (it == duty.items.end()) {
         const std::string suggestion = r_.few_errors() ? closest_match(item.key, duty.items) : "";
         r_.error(item.key_pos,
                  fmt::format("“{}”没有“{}”这一项：{}", duty.name, item.key,
@@ -326,14 +346,15 @@ class ProgressReader {
         ok = false;
         continue;
       }
-      ok = held_days(item, duty, item.key, date, held) && ok;
+      const Name item_name = held_name(item_names, static_cast<size_t>(it - duty.items.begin()), item.key);
+      ok = held_days(item, duty, name, item_name, date, held) && ok;
     }
     return ok;
   }
 
   // The dates and ranges of one duty or item; a range only for a daily or
   // working-day duty, and nothing after the entry's own date.
-  bool held_days(const YamlNode& node, const Duty& duty, const std::string& item, Date date,
+  bool held_days(const YamlNode& node, const Duty& duty, Name name, Name item, Date date,
                  std::vector<HeldDays>& held) {
     bool ok = true;
     std::vector<DaySpan> spans;
@@ -356,7 +377,7 @@ class ProgressReader {
         spans.push_back(*span);
       }
     }
-    held.push_back({duty_(duty.name), item_(item), spans});
+    held.push_back({name, item, spans});
     return ok;
   }
 
@@ -373,7 +394,8 @@ class ProgressReader {
   Date today_;
   bool sample_ = false;
   std::optional<Date> latest_;
-  NameMemo path_, unit_, metric_, duty_, item_;
+  NameMemo path_, unit_;
+  const Name no_item_;
 };
 
 }  // namespace

@@ -5,6 +5,14 @@
 namespace duban {
 namespace {
 
+template <typename Item>
+std::vector<Name> held_names(const std::vector<Item>& items) {
+  std::vector<Name> names;
+  names.reserve(items.size());
+  for (const Item& i : items) names.emplace_back(i.name);
+  return names;
+}
+
 std::uint64_t share_key(size_t task, int unit) {
   return static_cast<std::uint64_t>(task) << 32 | static_cast<std::uint32_t>(unit);
 }
@@ -21,10 +29,19 @@ TaskIndex::TaskIndex(const TaskList& list) {
 }
 
 void TaskIndex::add_tasks(const TaskList& list) {
+  for (size_t i = 0; i < list.units.size(); ++i)
+    unit_places_.emplace(list.units[i].name, static_cast<int>(i));
   task_ids_.resize(list.tasks.size());
+  task_names_.resize(list.tasks.size());
   for (size_t i = 0; i < list.tasks.size(); ++i) {
-    tasks_.emplace(list.tasks[i].id, i);
-    task_ids_[i] = list.tasks[i].id;
+    const Task& task = list.tasks[i];
+    tasks_.emplace(task.id, i);
+    task_ids_[i] = task.id;
+    TaskNames& names = task_names_[i];
+    names.targets = held_names(task.targets);
+    names.milestones = held_names(task.milestones);
+    names.duties = held_names(task.duties);
+    for (const Duty& duty : task.duties) names.items.emplace_back(duty.items.begin(), duty.items.end());
     for (const std::string& unit : list.tasks[i].shares) shares_.insert(share_key(i, unit_index(list, unit)));
   }
 }
@@ -68,10 +85,15 @@ Name TaskIndex::task_id(const TaskList& list, const Task& task) const {
   return place && *place < task_ids_.size() ? task_ids_[*place] : Name(task.id);
 }
 
-bool TaskIndex::holds_share(const TaskList& list, const Task& task, const std::string& unit) const {
+const TaskNames* TaskIndex::task_names(const TaskList& list, const Task& task) const {
   const auto place = place_of(list, task);
-  const int u = unit_index(list, unit);
-  return place && u >= 0 && shares_.count(share_key(*place, u)) != 0;
+  return place && *place < task_names_.size() ? &task_names_[*place] : nullptr;
+}
+
+bool TaskIndex::holds_share(const TaskList& list, const Task& task, Name unit) const {
+  const auto place = place_of(list, task);
+  const auto u = unit_places_.find(unit);
+  return place && u != unit_places_.end() && shares_.count(share_key(*place, u->second)) != 0;
 }
 
 }  // namespace duban

@@ -15,6 +15,16 @@
 
 namespace duban {
 
+/// The names an entry on a task may report, each held once for the run:
+/// the task's targets, milestones and duties and each duty's items, in the
+/// task's order.
+struct TaskNames {
+  std::vector<Name> targets;
+  std::vector<Name> milestones;
+  std::vector<Name> duties;
+  std::vector<std::vector<Name>> items;  ///< by duty
+};
+
 /// Constant-time lookups of the units, aliases, groups and tasks of a
 /// TaskList. It holds places in the list's vectors, not pointers, so it stays
 /// valid when the list is moved; every lookup is given the list.
@@ -45,15 +55,19 @@ class TaskIndex {
   const Task* find_task(const TaskList& list, const std::string& id) const;
   /// The id of `task`, a task of `list`, as a name held once for every entry on it.
   Name task_id(const TaskList& list, const Task& task) const;
+  /// The names reported on `task`, a task of `list`; nullptr for a task it does not hold.
+  const TaskNames* task_names(const TaskList& list, const Task& task) const;
   /// True when the unit named `unit` holds a share of `task`, a task of `list`.
-  bool holds_share(const TaskList& list, const Task& task, const std::string& unit) const;
+  bool holds_share(const TaskList& list, const Task& task, Name unit) const;
 
  private:
   std::unordered_map<std::string, int> units_;  // name or alias -> place in units
   std::unordered_map<std::string, size_t> groups_;
   std::unordered_map<std::string, size_t> tasks_;
-  std::unordered_set<std::uint64_t> shares_;  // task place << 32 | unit place
-  std::vector<Name> task_ids_;                // by place in tasks
+  std::unordered_set<std::uint64_t> shares_;                    // task place << 32 | unit place
+  std::vector<Name> task_ids_;                                  // by place in tasks
+  std::vector<TaskNames> task_names_;                           // by place in tasks
+  std::unordered_map<Name, int, NameAddressHash> unit_places_;  // own names only
   // The place of `task` in `list`, which holds it; or of its id.
   std::optional<size_t> place_of(const TaskList& list, const Task& task) const;
 };
