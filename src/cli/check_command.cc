@@ -9,6 +9,7 @@
 #include "cli/context.h"
 #include "evaluate/placement.h"
 #include "evaluate/shortfalls.h"
+#include "load/parallel.h"
 #include "render/placement_render.h"
 #include "render/shortfalls_render.h"
 
@@ -59,17 +60,17 @@ CommandSetup add_check_command(CLI::App& app, const GlobalOptions& g) {
             auto& diagnostics = loaded.diagnostics;
             // The rules can only be applied to a list without errors; the
             // settled shortfalls only to a workspace where every file counts.
-            if (loaded.list_ok()) {
-              for (Diagnostic& d :
-                   placement_warnings(find_misplacements(loaded.workspace), loaded.workspace.list)) {
-                diagnostics.push_back(std::move(d));
-              }
+            // The two only read the workspace: each on a thread of its own.
+            std::vector<Misplacement> misplaced;
+            std::vector<SettledShortfall> shortfalls;
+            parallel_for(2, load_jobs(), [&](size_t i) {
+              if (i == 0 && loaded.list_ok()) misplaced = find_misplacements(loaded.workspace);
+              if (i == 1 && loaded.ok()) shortfalls = settled_shortfalls(loaded.workspace, today);
+            });
+            for (Diagnostic& d : placement_warnings(misplaced, loaded.workspace.list)) {
+              diagnostics.push_back(std::move(d));
             }
-            if (loaded.ok()) {
-              for (Diagnostic& d : shortfall_warnings(settled_shortfalls(loaded.workspace, today))) {
-                diagnostics.push_back(std::move(d));
-              }
-            }
+            for (Diagnostic& d : shortfall_warnings(shortfalls)) diagnostics.push_back(std::move(d));
             sort_diagnostics(diagnostics);
             if (!paths->empty()) {
               std::erase_if(diagnostics, [&](const Diagnostic& d) {

@@ -235,7 +235,7 @@ class NameTable {
   const std::vector<Name>& names() const { return names_; }
 
  private:
-  std::unordered_map<Name, uint64_t> index_;
+  std::unordered_map<Name, uint64_t, NameAddressHash> index_;  // the order is names_'s
   std::vector<Name> names_;
 };
 
@@ -595,22 +595,22 @@ void ParseCache::keep_slot(const std::string& path, Slot slot) {
   kept_.emplace_back(path, slot);
 }
 
-void ParseCache::keep(const std::string& path, const FileStamp& stamp, std::string_view checked,
-                      std::string_view parse) {
+void ParseCache::keep(const std::string& path, const FileStamp& stamp, const CachePart& checked,
+                      const CachePart& parse) {
   if (file_.empty()) return;
   changed_ = true;
   if (!start_writing()) return;
   Slot slot{stamp, {}};
-  slot.record.checked_size = checked.size();
-  slot.record.checked_sum = cache_checksum(checked);
-  slot.record.checked_at = checked.empty() ? 0 : append(checked);
-  slot.record.parse_size = parse.size();
-  slot.record.parse_sum = cache_checksum(parse);
-  slot.record.parse_at = append(parse);
+  slot.record.checked_size = checked.bytes.size();
+  slot.record.checked_sum = checked.sum;
+  slot.record.checked_at = checked.bytes.empty() ? 0 : append(checked.bytes);
+  slot.record.parse_size = parse.bytes.size();
+  slot.record.parse_sum = parse.sum;
+  slot.record.parse_at = append(parse.bytes);
   kept_.emplace_back(path, slot);
 }
 
-void ParseCache::keep_rechecked(const std::string& path, std::string_view checked) {
+void ParseCache::keep_rechecked(const std::string& path, const CachePart& checked) {
   const auto it = read_.find(path);
   if (it == read_.end()) return;
   Slot slot = it->second;
@@ -619,9 +619,9 @@ void ParseCache::keep_rechecked(const std::string& path, std::string_view checke
   if (!start_writing()) return;
   std::string parse;
   if (!read_part(slot.record.parse_at, slot.record.parse_size, parse)) return;
-  slot.record.checked_size = checked.size();
-  slot.record.checked_sum = cache_checksum(checked);
-  slot.record.checked_at = checked.empty() ? 0 : append(checked);
+  slot.record.checked_size = checked.bytes.size();
+  slot.record.checked_sum = checked.sum;
+  slot.record.checked_at = checked.bytes.empty() ? 0 : append(checked.bytes);
   slot.record.parse_at = append(parse);
   kept_.emplace_back(path, slot);
 }

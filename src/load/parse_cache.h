@@ -32,6 +32,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "load/yaml_tree.h"
@@ -90,6 +91,16 @@ struct CacheRecord {
 /// 64-bit words mixed in turn, then the bytes left over.
 uint64_t cache_checksum(std::string_view bytes);
 
+/// One part of a record as encoded, with its checksum: made on the
+/// loading threads, so that keeping it only writes it.
+struct CachePart {
+  std::string bytes;
+  uint64_t sum = 0;
+
+  CachePart() = default;
+  explicit CachePart(std::string encoded) : bytes(std::move(encoded)), sum(cache_checksum(bytes)) {}
+};
+
 /// The records of one workspace: read part by part as files are loaded, and
 /// written to a new cache file as they are kept, once anything changed.
 /// find() and the decoders may run on several threads at once; the rest
@@ -127,11 +138,11 @@ class ParseCache {
   static std::string encode_checked(const CheckedFile& file, const CheckKey& key);
 
   /// Keeps a new record of `path` for the next run.
-  void keep(const std::string& path, const FileStamp& stamp, std::string_view checked,
-            std::string_view parse);
+  void keep(const std::string& path, const FileStamp& stamp, const CachePart& checked,
+            const CachePart& parse);
   /// Keeps the record read for `path` with a new checked part: its file was
   /// unchanged, the work list or the day were not.
-  void keep_rechecked(const std::string& path, std::string_view checked);
+  void keep_rechecked(const std::string& path, const CachePart& checked);
   /// Keeps the record read for `path`: its file was unchanged.
   void keep_found(const std::string& path);
 

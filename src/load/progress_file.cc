@@ -101,7 +101,9 @@ class ProgressReader {
     }
     const YamlNode* items = r_.required(root, "entries", "进度文件");
     if (items == nullptr) return entries;
-    for (const YamlNode* item : r_.list(*items)) {
+    const std::vector<const YamlNode*> listed = r_.list(*items);
+    entries.reserve(listed.size());  // kept as they are for the whole run: no room to spare
+    for (const YamlNode* item : listed) {
       if (auto e = entry(*item, defaults, static_cast<int>(entries.size()))) entries.push_back(std::move(*e));
     }
     return entries;

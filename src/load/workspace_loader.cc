@@ -183,18 +183,20 @@ struct ProgressRead {
   bool found = false;              // its record came from the cache as it was
   bool rechecked = false;          // its parse came from the cache, `checked` is new
   std::optional<FileStamp> stamp;  // set with `checked` and `parse`: a new record
-  std::string checked;
-  std::string parse;
+  CachePart checked;
+  CachePart parse;
 };
 
-// Makes room in `entries` for `more`, doubling its capacity when it grows:
-// into a new array that is given huge pages before anything is moved in, so
-// that a million entries do not fill it one 4 KiB page fault at a time.
-void make_room(std::vector<Entry>& entries, size_t more) {
+// Makes room in `entries` for `more`, when it grows at least for `expected`
+// and doubling its capacity: into a new array that is given huge pages
+// before anything is moved in, so that a million entries do not fill it one
+// 4 KiB page fault at a time. Room reserved and not used is address space,
+// not memory.
+void make_room(std::vector<Entry>& entries, size_t more, size_t expected) {
   const size_t need = entries.size() + more;
   if (need <= entries.capacity()) return;
   std::vector<Entry> grown;
-  grown.reserve(std::max(need, 2 * entries.capacity()));
+  grown.reserve(std::max({need, 2 * entries.capacity(), expected}));
   prefer_huge_pages(grown.data(), grown.capacity() * sizeof(Entry));
   std::move(entries.begin(), entries.end(), std::back_inserter(grown));
   entries.swap(grown);
@@ -417,7 +419,7 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
         // Recorded only when the file did not change while it was read.
         if (stamp && ParseCache::settled(*stamp) && stamp_of(file) == stamp) {
           read.stamp = stamp;
-          read.parse = ParseCache::encode_parse(*parsed);
+          read.parse = CachePart(ParseCache::encode_parse(*parsed));
         }
       }
       read.file.diagnostics = std::move(parsed->diagnostics);
@@ -426,8 +428,15 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
       read.file.entries =
           read_progress_entries(shown, parsed->parse, result.workspace.list, index, today,
                                 read.file.diagnostics, &read.file.sample, &checked_under.latest);
-      if (read.stamp || read.rechecked) read.checked = ParseCache::encode_checked(read.file, checked_under);
+      if (read.stamp || read.rechecked)
+        read.checked = CachePart(ParseCache::encode_checked(read.file, checked_under));
     });
+    // The files read so far foretell the rest: the entries are moved once,
+    // not again at every doubling.
+    size_t batch_entries = 0;
+    for (const ProgressRead& read : reads) batch_entries += read.file.entries.size();
+    const size_t read_so_far = result.workspace.entries.size() + batch_entries;
+    make_room(result.workspace.entries, batch_entries, read_so_far / (begin + count) * files.size() * 9 / 8);
     for (size_t k = 0; k < count; ++k) {
       ProgressRead& read = reads[k];
       const std::string& shown = files[begin + k].shown;
@@ -435,7 +444,6 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
       if (read.rechecked) cache.keep_rechecked(shown, read.checked);
       if (read.stamp) cache.keep(shown, *read.stamp, read.checked, read.parse);
       entry_file.insert(entry_file.end(), read.file.entries.size(), static_cast<uint32_t>(begin + k));
-      make_room(result.workspace.entries, read.file.entries.size());
       std::move(read.file.entries.begin(), read.file.entries.end(),
                 std::back_inserter(result.workspace.entries));
       if (read.file.sample) result.workspace.sample = true;
