@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "load/encoding.h"
+#include "load/plain_yaml.h"
 #include "model/text.h"
 
 namespace duban {
@@ -496,7 +497,8 @@ int first_content_line(std::string_view text) {
 }  // namespace
 
 YamlParse parse_yaml(const std::string& path, std::string_view bytes,
-                     const std::vector<std::string>& known_keys, std::vector<Diagnostic>& out) {
+                     const std::vector<std::string>& known_keys, std::vector<Diagnostic>& out,
+                     YamlReader reader) {
   YamlParse result;
   std::string_view text = bytes;
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
@@ -507,6 +509,14 @@ YamlParse parse_yaml(const std::string& path, std::string_view bytes,
   // carriage return, say, would read as text inside a line.
   if (out.size() == before) check_lines(path, text, known_keys, out);
   if (out.size() != before) return result;
+
+  if (reader == YamlReader::kPlainFirst) {
+    if (auto plain = parse_plain_yaml(text)) {
+      result.root = std::move(*plain);
+      result.ok = true;
+      return result;
+    }
+  }
 
   const PositionMap positions(text);
   std::istringstream stream{std::string(text)};

@@ -47,10 +47,16 @@ struct YamlParse {
   YamlNode root;
 };
 
+/// Which reader parse_yaml uses: the quick one for plain files
+/// (load/plain_yaml.h) and yaml-cpp for the rest, or yaml-cpp alone (for
+/// the tests that hold the two to the same trees).
+enum class YamlReader { kPlainFirst, kYamlCppOnly };
+
 /// Parses `bytes` (the whole file; a UTF-8 BOM is allowed) as one YAML
 /// document. Problems go to `out` under `path`. `known_keys` are the keys of
 /// the file's format, used to spot `key:value` with the space missing.
 YamlParse parse_yaml(const std::string& path, std::string_view bytes,
-                     const std::vector<std::string>& known_keys, std::vector<Diagnostic>& out);
+                     const std::vector<std::string>& known_keys, std::vector<Diagnostic>& out,
+                     YamlReader reader = YamlReader::kPlainFirst);
 
 }  // namespace duban
