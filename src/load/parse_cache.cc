@@ -369,9 +369,9 @@ uint64_t cache_checksum(std::string_view bytes) {
   return h;
 }
 
-std::optional<FileStamp> stamp_of(const fs::path& file) {
-  struct stat st {};
-  if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+namespace {
+
+FileStamp stamp_from(const struct stat& st) {
   FileStamp s;
   s.size = static_cast<uint64_t>(st.st_size);
   s.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
@@ -379,6 +379,20 @@ std::optional<FileStamp> stamp_of(const fs::path& file) {
   s.inode = static_cast<uint64_t>(st.st_ino);
   s.device = static_cast<uint64_t>(st.st_dev);
   return s;
+}
+
+}  // namespace
+
+std::optional<FileStamp> stamp_of(const fs::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+  return stamp_from(st);
+}
+
+std::optional<FileStamp> stamp_of_open(int fd) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return std::nullopt;
+  return stamp_from(st);
 }
 
 std::optional<fs::path> ParseCache::default_dir() {

@@ -54,6 +54,8 @@ struct FileStamp {
 
 /// The stamp of `file` (following links), or nothing when it cannot be stat'ed.
 std::optional<FileStamp> stamp_of(const std::filesystem::path& file);
+/// The stamp of the open file `fd`, or nothing when it cannot be stat'ed.
+std::optional<FileStamp> stamp_of_open(int fd);
 
 /// One file's parse: parse_yaml's result and the diagnostics it gave.
 struct CachedParse {

@@ -1,6 +1,7 @@
 #include "load/workspace_loader.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,6 +21,9 @@
 namespace duban {
 namespace fs = std::filesystem;
 namespace {
+
+constexpr const char* kNotRegularFile =
+    "这不是普通文件（而是管道、设备或套接字），没有读取：请删除它，或换成普通的 YAML 文件";
 
 // A reason a file or folder could not be read, in words for the user.
 std::string describe(const std::error_code& ec) {
@@ -90,30 +94,40 @@ std::optional<fs::file_status> resolve(const fs::path& p, const std::string& sho
 
 // The file's bytes, or nothing with the reason in `out`.
 std::optional<std::string> read_file(const fs::path& file, const std::string& shown,
-                                     std::vector<Diagnostic>& out) {
-  std::error_code ec;
-  const auto size = fs::file_size(file, ec);
-  if (ec == std::errc::no_such_file_or_directory) {
-    error(out, shown, "找不到这个文件：请检查文件名和它所在的文件夹");
-    return std::nullopt;
-  }
-  if (ec == std::errc::is_a_directory || (!ec && fs::is_directory(file, ec))) {
-    error(out, shown, "这是文件夹，不是进度文件：请写出文件夹中的 .yaml 文件名");
-    return std::nullopt;
-  }
-  if (ec) {
-    error(out, shown, fmt::format("无法读取文件（{}）：请检查文件的权限", describe(ec)));
-    return std::nullopt;
-  }
-  if (size > kMaxFileBytes) {
-    error(out, shown,
-          fmt::format("文件大小 {} 字节，超过 1 MiB 上限，拒绝读取：请按月份、按单位拆分成多个文件", size));
-    return std::nullopt;
-  }
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+                                     std::vector<Diagnostic>& out,
+                                     std::optional<FileStamp>* read_as = nullptr) {
+  // Opened first and then looked at: one lookup of the path, and what is
+  // read is the file looked at. Without blocking: a pipe given by name
+  // must not hang the run.
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     const std::error_code open_error(errno, std::generic_category());
-    error(out, shown, fmt::format("无法读取文件（{}）：请检查文件的权限", describe(open_error)));
+    if (open_error == std::errc::no_such_file_or_directory) {
+      error(out, shown, "找不到这个文件：请检查文件名和它所在的文件夹");
+    } else {
+      error(out, shown, fmt::format("无法读取文件（{}）：请检查文件的权限", describe(open_error)));
+    }
+    return std::nullopt;
+  }
+  struct stat st {};
+  const bool looked = ::fstat(fd, &st) == 0;
+  const std::error_code look_error(looked ? 0 : errno, std::generic_category());
+  if (!looked || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    if (!looked) {
+      error(out, shown, fmt::format("无法读取文件（{}）：请检查文件的权限", describe(look_error)));
+    } else if (S_ISDIR(st.st_mode)) {
+      error(out, shown, "这是文件夹，不是进度文件：请写出文件夹中的 .yaml 文件名");
+    } else {
+      error(out, shown, kNotRegularFile);
+    }
+    return std::nullopt;
+  }
+  const auto size = static_cast<size_t>(st.st_size);
+  if (size > kMaxFileBytes) {
+    ::close(fd);
+    error(out, shown,
+          fmt::format("文件大小 {} 字节，超过 1 MiB 上限，拒绝读取：请按月份、按单位拆分成多个文件", size));
     return std::nullopt;
   }
   // Read to the end, not to the size stat'ed: the file may have grown.
@@ -131,6 +145,7 @@ std::optional<std::string> read_file(const fs::path& file, const std::string& sh
       return std::nullopt;
     }
   }
+  if (read_as != nullptr) *read_as = stamp_of_open(fd);
   ::close(fd);
   bytes.resize(done);
   return bytes;
@@ -340,8 +355,7 @@ class ProgressWalk {
     } else if (fs::is_regular_file(*status)) {
       files_.push_back(shown);
     } else {
-      error(out_, shown,
-            "这不是普通文件（而是管道、设备或套接字），没有读取：请删除它，或换成普通的 YAML 文件");
+      error(out_, shown, kNotRegularFile);
     }
   }
 
@@ -412,12 +426,13 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
       read.found = parsed && !tasks.ok;
       read.rechecked = parsed && tasks.ok;
       if (!parsed) {
-        auto bytes = read_file(file, shown, read.file.diagnostics);
+        std::optional<FileStamp> read_as;
+        auto bytes = read_file(file, shown, read.file.diagnostics, stamp ? &read_as : nullptr);
         if (!bytes) return;
         parsed.emplace();
         parsed->parse = parse_yaml(shown, *bytes, progress_file_keys(), parsed->diagnostics);
         // Recorded only when the file did not change while it was read.
-        if (stamp && ParseCache::settled(*stamp) && stamp_of(file) == stamp) {
+        if (stamp && ParseCache::settled(*stamp) && read_as == stamp) {
           read.stamp = stamp;
           read.parse = CachePart(ParseCache::encode_parse(*parsed));
         }

@@ -1,5 +1,6 @@
 #include "load/workspace_loader.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -51,6 +52,22 @@ TEST_CASE("regression: an empty progress file is read as empty, not as a read er
     INFO(d.message);
     CHECK(d.path != "progress/2024-06/empty.yaml");
   }
+}
+
+TEST_CASE("a pipe named as a file to check is refused at once, not waited on") {
+  Scratch s;
+  std::ofstream(s.dir / "tasks.yaml") << "year: 2024\n";
+  const fs::path pipe = s.dir / "pipe.yaml";
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  // Opening a pipe for reading blocks until a writer comes: a run that
+  // waits never ends, and this test with it.
+  const LoadResult loaded =
+      load_workspace(s.dir, *Date::from_ymd(2024, 6, 10), {{"pipe.yaml", pipe}}, {false});
+  bool refused = false;
+  for (const Diagnostic& d : loaded.diagnostics) {
+    if (d.path == "pipe.yaml") refused = d.message.find("不是普通文件") != std::string::npos;
+  }
+  CHECK(refused);
 }
 
 }  // namespace duban
