@@ -586,12 +586,18 @@ bool ParseCache::start_writing() {
 
 uint64_t ParseCache::append(std::string_view bytes) {
   const uint64_t at = out_size_;
-  if (out_failed_ || !write_all(out_, bytes)) {
-    out_failed_ = true;
-    return 0;
-  }
+  if (out_failed_) return 0;
+  pending_.append(bytes);
   out_size_ += bytes.size();
+  constexpr size_t kFlushAt = 1 << 20;
+  if (pending_.size() >= kFlushAt && !flush()) return 0;
   return at;
+}
+
+bool ParseCache::flush() {
+  if (!out_failed_ && !write_all(out_, pending_)) out_failed_ = true;
+  pending_.clear();
+  return !out_failed_;
 }
 
 void ParseCache::keep_slot(const std::string& path, Slot slot) {
@@ -675,7 +681,8 @@ void ParseCache::save() {
   end.fixed64(cache_checksum(footer.bytes()));
   append(footer.bytes());
   append(end.bytes());
-  const bool written = !out_failed_ && ::close(out_) == 0;
+  const bool flushed = flush();
+  const bool written = ::close(out_) == 0 && flushed;
   out_ = -1;
   std::error_code ec;
   if (written) fs::rename(temporary_, file_, ec);

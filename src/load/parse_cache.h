@@ -177,8 +177,13 @@ class ParseCache {
   // are kept, so that no run holds the whole cache in memory.
   std::filesystem::path temporary_;
   int out_ = -1;
-  uint64_t out_size_ = 0;
+  uint64_t out_size_ = 0;  // written and pending
   bool out_failed_ = false;
+  // Bytes appended and not yet written: written a megabyte at a time, not
+  // two system calls per file.
+  std::string pending_;
+  // Writes what is pending; false once any write failed.
+  bool flush();
 };
 
 }  // namespace duban
