@@ -18,7 +18,6 @@ constexpr int kMaxPlainDepth = 32;
 
 // A line with something on it other than spaces or a comment.
 struct Line {
-  size_t start = 0;       // offset of its first byte in the text
   std::string_view text;  // without the line end
   int number = 0;         // from 1
   size_t indent = 0;      // leading spaces
@@ -59,8 +58,7 @@ class PlainReader {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       ++number;
       const size_t indent = line.find_first_not_of(' ');
-      if (indent != std::string_view::npos && line[indent] != '#')
-        lines_.push_back({start, line, number, indent});
+      if (indent != std::string_view::npos && line[indent] != '#') lines_.push_back({line, number, indent});
       start = end + 1;
     }
   }
