@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "load/encoding.h"
+#include "model/text.h"
 
 namespace duban {
 namespace {
@@ -22,8 +23,6 @@ struct Line {
   int number = 0;         // from 1
   size_t indent = 0;      // leading spaces
 };
-
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // A text yaml-cpp reads as itself, in a block (`flow` false) or inside {…}
 // or […]; only what is certain to be plain passes. Texts yaml-cpp reads as
@@ -95,7 +94,8 @@ class PlainReader {
       counted_at_ = 0;
       counted_chars_ = 0;
     }
-    for (; counted_at_ < at; ++counted_at_) counted_chars_ += !is_continuation(line.text[counted_at_]);
+    counted_chars_ += count_chars(line.text.substr(counted_at_, at - counted_at_));
+    counted_at_ = at;
     return {line.number, counted_chars_ + 1};
   }
 
