@@ -130,8 +130,9 @@ std::optional<std::string> read_file(const fs::path& file, const std::string& sh
           fmt::format("文件大小 {} 字节，超过 1 MiB 上限，拒绝读取：请按月份、按单位拆分成多个文件", size));
     return std::nullopt;
   }
-  // Read to the end, not to the size stat'ed: the file may have grown.
-  std::string bytes(size, '\0');
+  // Read to the end, not to the size stat'ed: the file may have grown. A
+  // byte to spare, so that the read that finds the end needs no new buffer.
+  std::string bytes(size + 1, '\0');
   size_t done = 0;
   for (;;) {
     if (done == bytes.size()) bytes.resize(done + 4096);
@@ -149,6 +150,17 @@ std::optional<std::string> read_file(const fs::path& file, const std::string& sh
   ::close(fd);
   bytes.resize(done);
   return bytes;
+}
+
+// What `entry` itself is (a link is not followed), from the type the listing
+// gave where it gave one: a folder of thousands of files is not stat'ed file
+// by file only to learn that each is a file.
+fs::file_status own_status(const fs::directory_entry& entry, std::error_code& ec) {
+  if (!entry.is_symlink(ec) && !ec) {
+    if (entry.is_regular_file(ec)) return fs::file_status(fs::file_type::regular);
+    if (!ec && entry.is_directory(ec)) return fs::file_status(fs::file_type::directory);
+  }
+  return entry.symlink_status(ec);
 }
 
 void warning(std::vector<Diagnostic>& out, const std::string& shown, std::string message) {
@@ -329,7 +341,7 @@ class ProgressWalk {
     const std::string name = p.filename().string();
     const FileKind kind = progress_file_kind(name);
     std::error_code ec;
-    const fs::file_status own = entry.symlink_status(ec);
+    const fs::file_status own = own_status(entry, ec);
     if (kind == FileKind::kSkipped && !fs::is_directory(own)) return;
     if (!fs::is_symlink(own) && kind != FileKind::kProgress && !fs::is_directory(own)) {
       warning(out_, shown, unread_file_advice(name));
