@@ -39,10 +39,10 @@ bool reconcile_round(const Workspace& ws, Month month, bool workbook) {
   const Reconciliation rec = reconcile(ws, month, reporting_round(list, month).report_date);
   for (Format f : {Format::kMarkdown, Format::kCsv, Format::kJson}) render_reconciliation(list, rec, f);
   if (workbook) render_reconciliation(list, rec, Format::kXlsx);
-  const std::vector<Notice> notices = build_notices(list, rec);
+  const NoticeReport notices = build_notices(list, rec);
   render_notices(list, rec, notices, Format::kMarkdown);
   render_notices(list, rec, notices, Format::kJson);
-  for (const Notice& n : notices) render_notice(list, rec, n);
+  for (const Notice& n : notices.notices) render_notice(list, rec, n);
   return true;
 }
 

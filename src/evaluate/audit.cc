@@ -63,8 +63,7 @@ std::vector<AuditRow> audit_round(const TaskList& list, const History& history, 
         row.kind = AuditKind::kUncommitted;
         break;
       case EntryEvent::Kind::kAdded: {
-        const Date due = is_office_action(e.status) ? round.decisions_end : round.report_date;
-        if (history.commits[ev.commit].date > due) {
+        if (history.commits[ev.commit].date > last_counting_day(round, e)) {
           row.kind = AuditKind::kLate;
         } else if (after_reconcile(ev.commit)) {
           row.kind = AuditKind::kChangedAfterReconcile;
