@@ -12,13 +12,24 @@
 namespace duban {
 namespace {
 
-// The repository holding the workspace, or a Chinese line saying why there is none.
+// The repository holding the workspace with its whole history, or a
+// Chinese line saying why there is none.
 GitRepository audit_repository(const std::filesystem::path& dir) {
-  if (auto repo = GitRepository::find_if_any(dir)) return *repo;
-  throw CommandFailure{
-      kExitProblems,
-      "duban: 工作目录不在 git 仓库中，无从留痕：留痕读取 git 的提交记录，请在 git 仓库中保存 "
-      "tasks.yaml 和 progress/ 并提交"};
+  auto repo = GitRepository::find_if_any(dir);
+  if (!repo) {
+    throw CommandFailure{
+        kExitProblems,
+        "duban: 工作目录不在 git 仓库中，无从留痕：留痕读取 git 的提交记录，请在 git 仓库中保存 "
+        "tasks.yaml 和 progress/ 并提交"};
+  }
+  // A shallow clone's oldest commit would seem to add everything at once.
+  if (repo->is_shallow()) {
+    throw CommandFailure{
+        kExitProblems,
+        "duban: 这个仓库是浅克隆，没有完整的提交记录，无从留痕：请先运行 git fetch --unshallow，"
+        "再重新运行"};
+  }
+  return *repo;
 }
 
 }  // namespace
