@@ -140,7 +140,12 @@ History read_history(const GitRepository& repo, const fs::path& dir, const Works
                  "--reverse", "--topo-order", "--no-renames", "--raw", "--no-abbrev", "-z",
                  "--format=%x01%H%x00%aN%x00%cN%x00%cI%x00", "--", progress, reports});
   // No commit yet: everything in the working tree is uncommitted.
-  if (log) in.commits = parse_log(*log);
+  if (log) {
+    in.commits = parse_log(*log);
+  } else if (repo.read({"rev-parse", "--verify", "--quiet", "HEAD"})) {
+    throw CommandFailure{kExitProblems,
+                         "duban: 无法用 git log 读取提交记录：请用 git status 和 git fsck 检查仓库是否完整"};
+  }
 
   // A version the working tree holds unchanged is not read again: its
   // entries are the workspace's (unless the file was set aside).
