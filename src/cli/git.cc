@@ -174,7 +174,9 @@ bool git_may_be_running(const fs::path& top, const fs::path& git_dir) {
     if (name != "git" && !name.starts_with("git-")) continue;
     std::error_code unseen;
     const fs::path cwd = fs::read_symlink(proc.path() / "cwd", unseen);
-    if (unseen && fs::exists(proc.path(), ec)) return true;
+    // Another user's git may work anywhere; one that has just ended (or
+    // waits to be reaped) has no folder and works nowhere.
+    if (unseen == std::errc::permission_denied || unseen == std::errc::operation_not_permitted) return true;
     if (!unseen && (lies_in(cwd, top) || lies_in(cwd, git_dir))) return true;
   }
   return false;
