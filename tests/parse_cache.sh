@@ -127,6 +127,69 @@ open(p, "wb").write(bytes(b))
 PY
 "$bin" -C "$ws" --today 2026-01-10 status --format json >"$work/doctored" 2>/dev/null || true
 grep -q '笼罩' "$work/doctored" || fail "the cache was not served"
+cp "$cache" "$work/poisoned"
+name=$(basename "$cache")
+
+# Issue 24.8, the parse cache trusts whoever wrote it: a cache folder that
+# another user owns or may write to, or that is a symbolic link, is not
+# used (a warning says so), and a cache file that is a link is not read.
+# Each folder below holds the poisoned cache above; the first, the user's
+# own and closed to others, shows that it would be served.
+poisoned_in() {  # cache_home: whether a run with that cache shows the poisoned text
+  XDG_CACHE_HOME=$1 "$bin" -C "$ws" --today 2026-01-10 status --format json >"$work/shown" 2>/dev/null || true
+  grep -q '笼罩' "$work/shown"
+}
+folder_case() {  # name owner mode: a cache folder of that owner and mode, holding the poisoned cache
+  mkdir -p "$work/$1/duban"
+  cp "$work/poisoned" "$work/$1/duban/$name"
+  chown "$2" "$work/$1/duban" "$work/$1/duban/$name"
+  chmod "$3" "$work/$1/duban"
+}
+folder_case own-closed "$(id -u)" 0700
+poisoned_in "$work/own-closed" || fail "the poisoned cache in the user's own folder was not served: the test proves nothing"
+refused=("own-0777 $(id -u) 0777" "own-0775 $(id -u) 0775" "own-0757 $(id -u) 0757")
+# Only root can give a folder to another user; CI runs as root.
+if [ "$(id -u)" = 0 ]; then refused+=("other-0777 4242 0777" "other-0700 4242 0700"); fi
+for c in "${refused[@]}"; do
+  read -r label owner mode <<<"$c"
+  folder_case "$label" "$owner" "$mode"
+  poisoned_in "$work/$label" && fail "issue 24.8: a cache folder owned by uid $owner with mode $mode was used"
+  XDG_CACHE_HOME=$work/$label "$bin" -C "$ws" --today 2026-01-10 check >"$work/out" 2>&1 || true
+  grep -q "^$work/$label/duban:1:1: 警告: .*不使用解析缓存" "$work/out" ||
+    fail "issue 24.8: no warning about the cache folder owned by uid $owner with mode $mode: $(cat "$work/out")"
+  cmp -s "$work/$label/duban/$name" "$work/poisoned" || fail "issue 24.8: a refused cache folder was written to"
+  [ "$(find "$work/$label/duban" -mindepth 1 | wc -l)" = 1 ] || fail "issue 24.8: a refused cache folder was written to"
+done
+
+# A cache folder that is a link, even to a folder of the user's closed to
+# others, is not followed.
+mkdir -p "$work/linked"
+ln -s "$work/own-closed/duban" "$work/linked/duban"
+poisoned_in "$work/linked" && fail "issue 24.8: a symlinked cache folder was followed"
+XDG_CACHE_HOME=$work/linked "$bin" -C "$ws" --today 2026-01-10 check >"$work/out" 2>&1 || true
+grep -q "^$work/linked/duban:1:1: 警告: .*符号链接" "$work/out" ||
+  fail "issue 24.8: no warning about the symlinked cache folder: $(cat "$work/out")"
+[ -L "$work/linked/duban" ] || fail "issue 24.8: the symlinked cache folder was replaced"
+
+# A cache file that is a link is neither read nor written through.
+mkdir "$work/file-link" && mkdir -m 0700 "$work/file-link/duban"
+cp "$work/poisoned" "$work/link-target"
+ln -s "$work/link-target" "$work/file-link/duban/$name"
+poisoned_in "$work/file-link" && fail "issue 24.8: a symlinked cache file was read"
+cmp -s "$work/link-target" "$work/poisoned" || fail "issue 24.8: a symlinked cache file was written through"
+
+# A link planted where the run writes its temporary file
+# (<hash>.cache.<pid>.tmp: the pid is the shell's, which exec keeps) is
+# not followed: the file it points to keeps its bytes.
+mkdir "$work/planted" && mkdir -m 0700 "$work/planted/duban"
+echo "victim" >"$work/victim"
+XDG_CACHE_HOME=$work/planted bash -c 'ln -s "$1" "$2.$$.tmp" && exec "${@:3}"' _ \
+  "$work/victim" "$work/planted/duban/$name" "$bin" -C "$ws" --today 2026-01-10 check >/dev/null 2>&1 || true
+[ "$(cat "$work/victim")" = victim ] || fail "issue 24.8: a link planted at the temporary cache file was followed"
+[ -f "$work/planted/duban/$name" ] && [ ! -L "$work/planted/duban/$name" ] ||
+  fail "issue 24.8: no cache written beside the planted link"
+[ -z "$(find "$work/planted" -name '*.tmp')" ] || fail "issue 24.8: the planted link was left"
+
 
 # Corrupt at random offsets, truncated, empty: ignored and rebuilt.
 size=$(stat -c %s "$work/pristine")

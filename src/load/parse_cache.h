@@ -23,6 +23,16 @@
 // rebuilt, never trusted. A file changed in the last seconds is not
 // recorded: a change within the clock's granularity could leave its times
 // as they were. Writes go to a temporary file renamed over the old.
+//
+// Whom it trusts (issue 24): the cache is only as honest as whoever can
+// write it. The folder is used only when it is this user's (the effective
+// uid's), no one else may write to it, and it is not a symbolic link;
+// otherwise the cache is off and refusal() says why. The folder is opened
+// once and checked through that descriptor, and every cache file is opened
+// relative to it without following links: the cache file must be this
+// user's, writable by no one else; the temporary file is made anew
+// (O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600). So no one else can write a record,
+// and a link planted in the folder is never followed.
 #pragma once
 
 #include <cstdint>
@@ -103,6 +113,23 @@ struct CachePart {
   explicit CachePart(std::string encoded) : bytes(std::move(encoded)), sum(cache_checksum(bytes)) {}
 };
 
+/// Why a cache folder was not used although it exists: it could be written
+/// or swapped by someone else.
+enum class CacheRefusal {
+  kNone,
+  kSymlink,      ///< the folder is a symbolic link
+  kOtherOwner,   ///< another user owns it (owner_uid)
+  kOpenToOthers  ///< its group or others may write to it (mode)
+};
+
+/// A refused cache folder: where, why, and what it is.
+struct CacheRefusalInfo {
+  CacheRefusal reason = CacheRefusal::kNone;
+  std::filesystem::path folder;
+  uint32_t owner_uid = 0;
+  uint32_t mode = 0;  ///< the permission bits
+};
+
 /// The records of one workspace: read part by part as files are loaded, and
 /// written to a new cache file as they are kept, once anything changed.
 /// find() and the decoders may run on several threads at once; the rest
@@ -113,13 +140,17 @@ class ParseCache {
   ParseCache() = default;
   ParseCache(const ParseCache&) = delete;
   ParseCache& operator=(const ParseCache&) = delete;
-  /// The cache of the workspace at `root` (canonical) in `cache_dir`.
+  /// The cache of the workspace at `root` (canonical) in the folder
+  /// `cache_dir`, made (mode 0700) when missing; off when the folder cannot
+  /// be made or opened, or is refused (refusal()).
   ParseCache(const std::filesystem::path& cache_dir, const std::filesystem::path& root);
   /// Closes the files; a new cache file not saved is removed.
   ~ParseCache();
 
   /// Whether it reads and keeps records at all.
-  bool enabled() const { return !file_.empty(); }
+  bool enabled() const { return dir_ >= 0; }
+  /// Why the cache folder was not used; reason kNone when it was, or could not be opened at all.
+  const CacheRefusalInfo& refusal() const { return refusal_; }
 
   /// The record of `path` when it matches `stamp`; its parts are checked
   /// when decoded, not here.
@@ -168,14 +199,16 @@ class ParseCache {
   // Keeps `slot` as `path`'s, copying its parts to the new file when one is written.
   void keep_slot(const std::string& path, Slot slot);
 
-  std::filesystem::path file_;  // empty: caching is off
-  int in_ = -1;                 // the cache read
+  int dir_ = -1;  // the cache folder, checked; -1: caching is off
+  CacheRefusalInfo refusal_;
+  std::string name_;  // the cache file's name in the folder
+  int in_ = -1;       // the cache read
   std::unordered_map<std::string, Slot> read_;
   std::vector<std::pair<std::string, Slot>> kept_;  // in the order kept
   bool changed_ = false;
   // The new cache file, once one is written: records are appended as they
   // are kept, so that no run holds the whole cache in memory.
-  std::filesystem::path temporary_;
+  std::string temporary_;  // its name in the folder
   int out_ = -1;
   uint64_t out_size_ = 0;  // written and pending
   bool out_failed_ = false;

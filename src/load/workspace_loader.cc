@@ -285,6 +285,36 @@ ParseCache open_cache(const fs::path& root, const LoadOptions& options) {
   return ParseCache(*dir, root);
 }
 
+// Says that the cache folder was refused, and what to do: the run goes on
+// without the cache, its output the same.
+void warn_refused(const CacheRefusalInfo& refused, std::vector<Diagnostic>& out) {
+  constexpr const char* kOff = "为安全起见，本次不使用解析缓存（结果不变，只是慢些）";
+  std::string why;
+  switch (refused.reason) {
+    case CacheRefusal::kNone:
+      return;
+    case CacheRefusal::kSymlink:
+      why = fmt::format(
+          "解析缓存文件夹是符号链接（快捷方式），{}：请删除这个链接，duban 会新建文件夹；"
+          "或用 XDG_CACHE_HOME 指定别的位置",
+          kOff);
+      break;
+    case CacheRefusal::kOtherOwner:
+      why = fmt::format(
+          "解析缓存文件夹属于另一个用户（uid {}），{}：请删除这个文件夹，duban 会重新建立；"
+          "或用 XDG_CACHE_HOME 指定自己的位置",
+          refused.owner_uid, kOff);
+      break;
+    case CacheRefusal::kOpenToOthers:
+      why = fmt::format(
+          "解析缓存文件夹允许其他用户写入（权限 {:04o}），{}：请运行 chmod go-w "
+          "去掉其他用户的写权限，或删除这个文件夹，duban 会重新建立",
+          refused.mode, kOff);
+      break;
+  }
+  warning(out, refused.folder.string(), std::move(why));
+}
+
 // Collects the progress files under one folder, depth first. Every folder
 // that cannot be listed and every entry that cannot be used is reported:
 // a progress file silently left out would show as a missing report.
@@ -413,6 +443,7 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
   const size_t walked = files.size();  // the files of progress/, the ones cached
   files.insert(files.end(), extra.begin(), extra.end());
   ParseCache cache = open_cache(root, options);
+  warn_refused(cache.refusal(), out);
   // Files are read and checked on all threads, each into its own slot, and
   // merged in path order: the same workspace and messages as on one thread.
   // A batch at a time, so that only one batch's entries wait to be merged.
