@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'D', 'U', 'B', 'A', 'N', 'P', 'C', '\n'};
-constexpr uint32_t kFormat = 3;               // the layout below; raise it when it changes
+constexpr uint32_t kFormat = 4;               // the layout below; raise it when it changes
 constexpr int kMaxTreeDepth = 2 * kMaxDepth;  // a corrupt record cannot recurse without end
 constexpr int64_t kSettleNs = 2'000'000'000;  // a file changed within this is not recorded
 
@@ -410,7 +410,9 @@ bool written_by_user_alone(const struct stat& st) {
   return S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
 
-FileStamp stamp_from(const struct stat& st) {
+}  // namespace
+
+FileStamp stamp_of(const struct stat& st) {
   FileStamp s;
   s.size = static_cast<uint64_t>(st.st_size);
   s.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
@@ -420,18 +422,10 @@ FileStamp stamp_from(const struct stat& st) {
   return s;
 }
 
-}  // namespace
-
-std::optional<FileStamp> stamp_of(const fs::path& file) {
-  struct stat st {};
-  if (::stat(file.c_str(), &st) != 0) return std::nullopt;
-  return stamp_from(st);
-}
-
 std::optional<FileStamp> stamp_of_open(int fd) {
   struct stat st {};
   if (::fstat(fd, &st) != 0) return std::nullopt;
-  return stamp_from(st);
+  return stamp_of(st);
 }
 
 std::optional<fs::path> ParseCache::default_dir() {
@@ -483,6 +477,7 @@ ParseCache::ParseCache(const fs::path& cache_dir, const fs::path& root) {
     slot.stamp.ctime_ns = static_cast<int64_t>(r.u64());
     slot.stamp.inode = r.u64();
     slot.stamp.device = r.u64();
+    slot.content = r.fixed64();
     CacheRecord& rec = slot.record;
     rec.checked_at = r.u64();
     rec.checked_size = r.u64();
@@ -522,10 +517,11 @@ bool ParseCache::read_part(uint64_t at, uint64_t size, std::string& out) const {
   return true;
 }
 
-std::optional<CacheRecord> ParseCache::find(const std::string& path, const FileStamp& stamp) const {
+std::optional<CacheRecord> ParseCache::find(const std::string& path, const FileStamp& stamp,
+                                            uint64_t content) const {
   if (dir_ < 0) return std::nullopt;
   const auto it = read_.find(path);
-  if (it == read_.end() || !(it->second.stamp == stamp)) return std::nullopt;
+  if (it == read_.end() || !(it->second.stamp == stamp) || it->second.content != content) return std::nullopt;
   return it->second.record;
 }
 
@@ -665,12 +661,12 @@ void ParseCache::keep_slot(const std::string& path, Slot slot) {
   kept_.emplace_back(path, slot);
 }
 
-void ParseCache::keep(const std::string& path, const FileStamp& stamp, const CachePart& checked,
-                      const CachePart& parse) {
+void ParseCache::keep(const std::string& path, const FileStamp& stamp, uint64_t content,
+                      const CachePart& checked, const CachePart& parse) {
   if (dir_ < 0) return;
   changed_ = true;
   if (!start_writing()) return;
-  Slot slot{stamp, {}};
+  Slot slot{stamp, content, {}};
   slot.record.checked_size = checked.bytes.size();
   slot.record.checked_sum = checked.sum;
   slot.record.checked_at = checked.bytes.empty() ? 0 : append(checked.bytes);
@@ -719,6 +715,7 @@ void ParseCache::save() {
     footer.u64(static_cast<uint64_t>(slot.stamp.ctime_ns));
     footer.u64(slot.stamp.inode);
     footer.u64(slot.stamp.device);
+    footer.fixed64(slot.content);
     footer.u64(slot.record.checked_at);
     footer.u64(slot.record.checked_size);
     footer.fixed64(slot.record.checked_sum);

@@ -9,20 +9,21 @@
 // workspace's git status or in the files a report folder holds.
 //
 // Layout: a magic, every record's checked part and parse part, then a
-// footer (format, duban version, and per file its path, stamp and where its
-// two parts are, with their checksums) with its size and checksum at the
-// very end. Parts are read with pread as files are loaded, never the whole
-// cache at once: a warm run reads the footer and the checked parts only,
-// and checks each part's checksum when it decodes it. A run that changes a
-// record writes the records it keeps to a new file as it goes.
+// footer (format, duban version, and per file its path, stamp, content hash
+// and where its two parts are, with their checksums) with its size and
+// checksum at the very end. Parts are read with pread as files are loaded,
+// never the whole cache at once: a warm run reads the footer and the checked
+// parts only, and checks each part's checksum when it decodes it. A run that
+// changes a record writes the records it keeps to a new file as it goes.
 //
 // A record serves only a file of the same path, size, modification and
-// change times (to the nanosecond), inode and device, in a cache of this
-// format and this duban version; anything else, a truncated or corrupt
-// cache or part, or one that cannot be read or written is ignored and
-// rebuilt, never trusted. A file changed in the last seconds is not
-// recorded: a change within the clock's granularity could leave its times
-// as they were. Writes go to a temporary file renamed over the old.
+// change times (to the nanosecond), inode and device, whose bytes as read
+// now have the content hash of the bytes the record was made from, in a
+// cache of this format and this duban version; anything else, a truncated
+// or corrupt cache or part, or one that cannot be read or written is
+// ignored and rebuilt, never trusted. A file changed in the last seconds is
+// not recorded: a change within the clock's granularity could leave its
+// times as they were. Writes go to a temporary file renamed over the old.
 //
 // Whom it trusts (issue 24): the cache is only as honest as whoever can
 // write it. The folder is used only when it is this user's (the effective
@@ -33,7 +34,18 @@
 // user's, writable by no one else; the temporary file is made anew
 // (O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600). So no one else can write a record,
 // and a link planted in the folder is never followed.
+//
+// The content hash is cache_checksum(), fast and not cryptographic, on
+// purpose. It guards against a record that is stale (made from other bytes)
+// yet carries the file's stamp: a stamp copied into a record, a file system
+// whose times or inodes repeat. It is no seal against someone who can write
+// the cache (no public hash is: they would compute it too); the folder
+// rules above shut them out. Crafting a file that collides with a recorded
+// one gains nothing either: it is served only if it also has that record's
+// change time, inode and device, which only the kernel (or root) sets.
 #pragma once
+
+#include <sys/stat.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -62,8 +74,8 @@ struct FileStamp {
   bool operator==(const FileStamp&) const = default;
 };
 
-/// The stamp of `file` (following links), or nothing when it cannot be stat'ed.
-std::optional<FileStamp> stamp_of(const std::filesystem::path& file);
+/// The stamp of the file `st` describes.
+FileStamp stamp_of(const struct stat& st);
 /// The stamp of the open file `fd`, or nothing when it cannot be stat'ed.
 std::optional<FileStamp> stamp_of_open(int fd);
 
@@ -152,9 +164,9 @@ class ParseCache {
   /// Why the cache folder was not used; reason kNone when it was, or could not be opened at all.
   const CacheRefusalInfo& refusal() const { return refusal_; }
 
-  /// The record of `path` when it matches `stamp`; its parts are checked
-  /// when decoded, not here.
-  std::optional<CacheRecord> find(const std::string& path, const FileStamp& stamp) const;
+  /// The record of `path` when it matches `stamp` and was made from bytes
+  /// of cache_checksum() `content`; its parts are checked when decoded, not here.
+  std::optional<CacheRecord> find(const std::string& path, const FileStamp& stamp, uint64_t content) const;
 
   /// The parse in `record`, when its part is intact.
   std::optional<CachedParse> decode_parse(const CacheRecord& record, const std::string& path) const;
@@ -170,8 +182,9 @@ class ParseCache {
   /// The bytes of a record's checked part.
   static std::string encode_checked(const CheckedFile& file, const CheckKey& key);
 
-  /// Keeps a new record of `path` for the next run.
-  void keep(const std::string& path, const FileStamp& stamp, const CachePart& checked,
+  /// Keeps a new record of `path`, made from bytes of cache_checksum()
+  /// `content`, for the next run.
+  void keep(const std::string& path, const FileStamp& stamp, uint64_t content, const CachePart& checked,
             const CachePart& parse);
   /// Keeps the record read for `path` with a new checked part: its file was
   /// unchanged, the work list or the day were not.
@@ -188,6 +201,7 @@ class ParseCache {
  private:
   struct Slot {
     FileStamp stamp;
+    uint64_t content = 0;  // cache_checksum() of the file's bytes
     CacheRecord record;
   };
   // The bytes at `at`, `size` long, of the cache read, when they can be read.

@@ -36,12 +36,12 @@ std::vector<std::string> cache_files(const fs::path& folder) {
 const FileStamp kStamp{120, 1'000'000'000, 1'000'000'000, 42, 7};
 
 // Keeps one record of `path` in the cache at `folder` and saves it.
-void record(const fs::path& folder, const fs::path& root, const std::string& path) {
+void record(const fs::path& folder, const fs::path& root, const std::string& path, uint64_t content) {
   ParseCache cache(folder, root);
   REQUIRE(cache.enabled());
   CachedParse parse;
   parse.parse.ok = true;
-  cache.keep(path, kStamp, CachePart(), CachePart(ParseCache::encode_parse(parse)));
+  cache.keep(path, kStamp, content, CachePart(), CachePart(ParseCache::encode_parse(parse)));
   cache.save();
 }
 
@@ -101,33 +101,46 @@ TEST_CASE("regression (issue 24.8): a cache folder that others may write to, own
   CHECK(nowhere.refusal().reason == CacheRefusal::kNone);
 }
 
+TEST_CASE("regression (issue 24.8): a record is served only for the bytes it was made from") {
+  Scratch s;
+  const fs::path folder = s.dir / "duban";
+  record(folder, s.dir, "progress/2024-06/江洋社区.yaml", 0x1234);
+  ParseCache cache(folder, s.dir);
+  CHECK(cache.find("progress/2024-06/江洋社区.yaml", kStamp, 0x1234).has_value());
+  // The same stamp, other bytes: a stale record, or one given the file's stamp.
+  CHECK_FALSE(cache.find("progress/2024-06/江洋社区.yaml", kStamp, 0x1235).has_value());
+  FileStamp other = kStamp;
+  other.ctime_ns += 1;
+  CHECK_FALSE(cache.find("progress/2024-06/江洋社区.yaml", other, 0x1234).has_value());
+}
+
 TEST_CASE("regression (issue 24.8): a cache file others may write to, or a link, is not read") {
   Scratch s;
   const fs::path folder = s.dir / "duban";
-  record(folder, s.dir, "progress/a.yaml");
+  record(folder, s.dir, "progress/a.yaml", 1);
   const std::vector<std::string> names = cache_files(folder);
   REQUIRE(names.size() == 1);
   const fs::path file = folder / names[0];
-  CHECK(ParseCache(folder, s.dir).find("progress/a.yaml", kStamp).has_value());
+  CHECK(ParseCache(folder, s.dir).find("progress/a.yaml", kStamp, 1).has_value());
 
   REQUIRE(::chmod(file.c_str(), 0622) == 0);
-  CHECK_FALSE(ParseCache(folder, s.dir).find("progress/a.yaml", kStamp).has_value());
+  CHECK_FALSE(ParseCache(folder, s.dir).find("progress/a.yaml", kStamp, 1).has_value());
   REQUIRE(::chmod(file.c_str(), 0600) == 0);
   if (::geteuid() == 0) {
     REQUIRE(::chown(file.c_str(), 4242, 4242) == 0);
-    CHECK_FALSE(ParseCache(folder, s.dir).find("progress/a.yaml", kStamp).has_value());
+    CHECK_FALSE(ParseCache(folder, s.dir).find("progress/a.yaml", kStamp, 1).has_value());
     REQUIRE(::chown(file.c_str(), 0, 0) == 0);
   }
 
   fs::rename(file, s.dir / "elsewhere.cache");
   fs::create_symlink(s.dir / "elsewhere.cache", file);
-  CHECK_FALSE(ParseCache(folder, s.dir).find("progress/a.yaml", kStamp).has_value());
+  CHECK_FALSE(ParseCache(folder, s.dir).find("progress/a.yaml", kStamp, 1).has_value());
 }
 
 TEST_CASE("regression (issue 24.8): a link planted at the temporary cache file is not followed") {
   Scratch s;
   const fs::path folder = s.dir / "duban";
-  record(folder, s.dir, "progress/a.yaml");
+  record(folder, s.dir, "progress/a.yaml", 1);
   const std::vector<std::string> names = cache_files(folder);
   REQUIRE(names.size() == 1);
   const fs::path victim = s.dir / "victim";
@@ -135,11 +148,11 @@ TEST_CASE("regression (issue 24.8): a link planted at the temporary cache file i
   // This process writes <name>.<pid>.tmp.
   const fs::path planted = folder / (names[0] + "." + std::to_string(::getpid()) + ".tmp");
   fs::create_symlink(victim, planted);
-  record(folder, s.dir, "progress/b.yaml");
+  record(folder, s.dir, "progress/b.yaml", 2);
   CHECK(contents(victim) == "victim\n");
   CHECK_FALSE(fs::exists(fs::symlink_status(planted)));
   CHECK(fs::is_regular_file(fs::symlink_status(folder / names[0])));
-  CHECK(ParseCache(folder, s.dir).find("progress/b.yaml", kStamp).has_value());
+  CHECK(ParseCache(folder, s.dir).find("progress/b.yaml", kStamp, 2).has_value());
   CHECK(cache_files(folder) == names);
 }
 
