@@ -31,12 +31,19 @@ std::string cut(std::string_view text, size_t max) {
   return std::string(text.substr(0, starts[max - 1])) + "…";
 }
 
-// A page header or footer shows `&` as a code: a literal one is doubled.
+// A page header's text with no `&` of the input's: there `&` starts a code
+// (&P the page, &G a picture ...). Doubling it (Excel's `&&`) is not enough:
+// libxlsxwriter 1.1.4 counts `&G` and `&[Picture]` inside `&&G` as picture
+// placeholders, refuses the header and then frees it twice. The full-width
+// ＆ prints the same to a reader of the title and is no code to anyone.
 std::string header_text(std::string_view text) {
   std::string out;
   for (const char c : cut(text, kMaxTitleChars)) {
-    out += c;
-    if (c == '&') out += '&';
+    if (c == '&') {
+      out += "＆";
+    } else {
+      out += c;
+    }
   }
   return out;
 }

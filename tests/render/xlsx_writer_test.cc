@@ -35,6 +35,19 @@ TEST_CASE("a text longer than a cell holds is cut, not refused") {
   CHECK(a.substr(0, 2) == "PK");
 }
 
+// Issue 24: libxlsxwriter took `&G` or `&[Picture]` in a doubled `&&G` for a
+// picture placeholder, refused the header and freed it twice (abort).
+TEST_CASE("a title holding header codes is printed as text, never as a code") {
+  for (const std::string title : {"&G", "标题&[Picture]", "&&G&&[Picture]", "&P&N&D&F&A&Z&\"Arial\"", "&"}) {
+    CAPTURE(title);
+    XlsxWorkbook book({title, "党政综合办公室", day(2024, 6, 10)});
+    XlsxSheet sheet = book.add_sheet("台账");
+    sheet.text(0, 0, title);
+    sheet.print_a4(true, title);
+    CHECK(book.finish().substr(0, 2) == "PK");
+  }
+}
+
 TEST_CASE("a sheet name Excel refuses is an error in Chinese") {
   XlsxWorkbook book({"t", "a", day(2024, 6, 10)});
   CHECK_THROWS_WITH_AS(book.add_sheet("a/b"), "无法生成 Excel 文件：工作表名“a/b”无效", XlsxError);
