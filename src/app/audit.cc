@@ -1,6 +1,8 @@
 // `duban audit`: when each report of a round really entered the record
 // (留痕), from the git history of progress/ and reports/.
 #include "evaluate/audit.h"
+#include <fmt/format.h>
+
 #include "app/rounds.h"
 #include "load/history.h"
 #include "render/audit_render.h"
@@ -33,8 +35,9 @@ int audit(const WorkspaceRequest& w, const RoundRequest& r) {
     // Read once, for every round the run covers.
     const HistoryRead read = read_workspace_history(job.loaded.dir, job.loaded.ws);
     if (!read.history) throw audit_failure(read.problem);
+    for (const std::string& w : read.warnings) fmt::print(stderr, "{}\n", w);
     for (const Month month : job.months) {
-      const std::vector<AuditRow> rows = audit_round(list, *read.history, month);
+      const std::vector<AuditRow> rows = audit_round(list, *read.history, month, job.loaded.today);
       const auto render = [&](Format f) { return render_audit(list, *read.history, month, rows, f); };
       // An -o folder gets audit.md and audit.csv.
       if (job.format) {

@@ -67,6 +67,7 @@ LoadedWorkspace load_or_fail(const WorkspaceRequest& request) {
   if (loaded.workspace.list.reporting.on_time_by_commit) {
     const HistoryRead read = read_workspace_history(dir, loaded.workspace);
     if (!read.history) throw on_time_failure(read.problem);
+    for (const std::string& w : read.warnings) fmt::print(stderr, "{}\n", w);
     date_by_record(loaded.workspace, *read.history, today);
   }
   return {dir, std::move(loaded.workspace), today};

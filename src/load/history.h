@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "io/git.h"
 #include "model/history.h"
@@ -14,8 +16,11 @@ namespace duban {
 
 /// The history of the progress entries of the workspace in `dir`, held by
 /// `repo`, with the entries of `ws` (the working tree) that no commit holds
-/// yet. Throws CommandFailure when git cannot read it.
-History read_history(const GitRepository& repo, const std::filesystem::path& dir, const Workspace& ws);
+/// yet; a line in `warnings` names each version passed over (a gitlink, a
+/// symbolic link, one over the size limit). Throws CommandFailure when git
+/// cannot read it.
+History read_history(const GitRepository& repo, const std::filesystem::path& dir, const Workspace& ws,
+                     std::vector<std::string>& warnings);
 
 /// Why a workspace's history could not be read.
 enum class HistoryProblem { kNone, kNoRepository, kShallow };
@@ -24,6 +29,7 @@ enum class HistoryProblem { kNone, kNoRepository, kShallow };
 struct HistoryRead {
   std::optional<History> history;
   HistoryProblem problem = HistoryProblem::kNone;
+  std::vector<std::string> warnings;  ///< read_history()'s
 };
 
 /// The history of the workspace in `dir`, from the git work tree holding it:
