@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -22,6 +23,9 @@ namespace duban {
 namespace fs = std::filesystem;
 
 namespace {
+
+// When this run began: a lock file older than that was not taken by it.
+const fs::file_time_type kRunStart = fs::file_time_type::clock::now();
 
 // What one run of git did. Its output is kept, never shown as it is.
 struct GitRun {
@@ -147,6 +151,49 @@ std::string held_git_lock(const std::string& message) {
   return message.substr(start + 1, end + std::string_view(".lock").size() - (start + 1));
 }
 
+// True when `path` is `dir` or lies below it (both absolute, without links).
+bool lies_in(const fs::path& path, const fs::path& dir) {
+  const auto [d, p] = std::mismatch(dir.begin(), dir.end(), path.begin(), path.end());
+  return d == dir.end();
+}
+
+// Whether a git program may be working in the repository whose work tree is
+// `top` and git folder `git_dir`: one runs there (git moves to the top of the
+// work tree), or one runs whose folder this user may not see, or the list of
+// programs cannot be read at all.
+bool git_may_be_running(const fs::path& top, const fs::path& git_dir) {
+  std::error_code ec;
+  fs::directory_iterator procs("/proc", ec);
+  if (ec) return true;
+  for (const fs::directory_entry& proc : procs) {
+    const std::string pid = proc.path().filename().string();
+    if (pid.empty() || !std::all_of(pid.begin(), pid.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    std::string name;
+    std::getline(std::ifstream(proc.path() / "comm"), name);
+    if (name != "git" && !name.starts_with("git-")) continue;
+    std::error_code unseen;
+    const fs::path cwd = fs::read_symlink(proc.path() / "cwd", unseen);
+    // Another user's git may work anywhere; one that has just ended (or
+    // waits to be reaped) has no folder and works nowhere.
+    if (unseen == std::errc::permission_denied || unseen == std::errc::operation_not_permitted) return true;
+    if (!unseen && (lies_in(cwd, top) || lies_in(cwd, git_dir))) return true;
+  }
+  return false;
+}
+
+// Whether `lock` is a lock file an interrupted git left behind: older than
+// this run, and no git program is working in the repository.
+bool left_behind(const fs::path& lock, const fs::path& top, const fs::path& git_dir) {
+  std::error_code ec;
+  const fs::file_time_type written = fs::last_write_time(lock, ec);
+  return !ec && written < kRunStart && !git_may_be_running(top, git_dir);
+}
+
+// `message` as one line: a form's file name may hold a newline, which would
+// add lines of its own to the commit message.
+std::string one_line(const std::string& message) { return shown_path(message); }
+
 // The lines of git's output a person can act on: without git's hints and
 // usage text, which speak of options duban chose.
 std::string useful_lines(const std::string& text) {
@@ -265,7 +312,7 @@ bool GitRepository::commit(const std::vector<fs::path>& paths, const std::string
   if (diff.ok()) return false;
   if (!diff.started || diff.status != 1) fail(written, "git diff", diff.err, diff.out, undo());
   // With paths, git commits just them: what else is staged stays staged.
-  std::vector<std::string> args{"commit", "--quiet", "-m", message};
+  std::vector<std::string> args{"commit", "--quiet", "-m", one_line(message)};
   if (!author.empty()) args.push_back("--author=" + author);
   args.push_back("--");
   const GitRun commit = run_git(top_, with_paths(std::move(args), staged));
@@ -314,6 +361,14 @@ void GitRepository::fail(const std::string& written, const std::string& step, co
         "  git config user.name \"你的名字\"\n"
         "  git config user.email \"你的邮箱\"",
         written, index_state, place(top_));
+  } else if (!lock.empty() && left_behind(lock, top_, git_dir_)) {
+    // Never removed here: only a person can tell that no git still needs it.
+    const std::string shown = shown_path(from_here(lock));
+    message = fmt::format(
+        "duban: {}，但未能提交：git 的锁文件 {} 早于本次运行就在，而没有 git 程序在使用这个仓库，"
+        "多半是之前某次 git 被中断时留下的。{}请确认没有人正在这个仓库中运行 git，删除 {} 后重新运行本命令"
+        "（duban 不会自己删除它）。",
+        written, shown, index_state, shown);
   } else if (!lock.empty()) {
     message = fmt::format(
         "duban: {}，但未能提交：另一个 git 程序正在使用这个仓库（它的锁文件 {} 还在）。{}"

@@ -44,10 +44,12 @@ class GitRepository {
   /// CommandFailure (one line) when it lies outside.
   std::string relative(const std::filesystem::path& path) const;
 
-  /// Commits `paths` (written, or removed) with `message`, and nothing else,
-  /// when they differ from the last commit; returns whether it committed. On
+  /// Commits `paths` (written, or removed) with `message` (one line: control
+  /// characters escaped as \n, \x1b), and nothing else, when they differ
+  /// from the last commit; returns whether it committed. On
   /// failure, restores the index entries of `paths` as they were and throws
-  /// CommandFailure saying what failed and how to fix it, opening with
+  /// CommandFailure saying what failed and how to fix it (a lock file an
+  /// interrupted git left is named, never removed), opening with
   /// `written` (what is on disk all the same: 报告已写好, or an imported
   /// file's path and 已写好). A non-empty `author` ("Name <email>") is the
   /// commit's author; the committer is always whoever runs duban, as git is

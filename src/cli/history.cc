@@ -1,32 +1,19 @@
 #include "cli/history.h"
 
-#include <algorithm>
+#include <cstdio>
 #include <set>
-#include <tuple>
-#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "cli/failure.h"
-#include "load/progress_file.h"
-#include "load/progress_names.h"
-#include "load/task_index.h"
+#include "cli/output.h"
+#include "load/git_history.h"
+#include "load/yaml_tree.h"
 
 namespace duban {
 namespace fs = std::filesystem;
 namespace {
-
-// A file changed by a commit: its path in the work tree and its new blob
-// (empty when the commit deleted it).
-struct Change {
-  std::string path;
-  std::string blob;
-};
-
-struct LoggedCommit {
-  CommitInfo info;
-  std::vector<Change> changes;
-};
 
 // Reads up to the next NUL from `text` at `at`, moving past it.
 std::string_view field(std::string_view text, size_t& at) {
@@ -37,71 +24,52 @@ std::string_view field(std::string_view text, size_t& at) {
   return out;
 }
 
-// Parses `git log -z --raw --format=%x01%H%x00%aN%x00%cN%x00%cI%x00`.
-std::vector<LoggedCommit> parse_log(std::string_view text) {
-  std::vector<LoggedCommit> commits;
-  size_t at = 0;
-  while (at < text.size()) {
-    if (text[at] != '\x01') {
-      ++at;  // the newlines and NULs between records
-      continue;
-    }
-    ++at;
-    LoggedCommit c;
-    c.info.hash = field(text, at);
-    c.info.author = field(text, at);
-    c.info.committer = field(text, at);
-    c.info.committed = field(text, at);
-    if (auto d = parse_iso_date(std::string_view(c.info.committed).substr(0, 10))) c.info.date = *d;
-    while (at < text.size() && (text[at] == '\0' || text[at] == '\n')) ++at;
-    while (at < text.size() && text[at] == ':') {
-      // ":100644 100644 OLD NEW M" then the path.
-      const std::string_view meta = field(text, at);
-      const std::string path(field(text, at));
-      const size_t space = meta.rfind(' ');
-      const std::string_view status = meta.substr(space + 1);
-      std::string blob;
-      if (status != "D") {
-        const size_t new_start = meta.rfind(' ', space - 1) + 1;
-        blob = meta.substr(new_start, space - new_start);
-      }
-      c.changes.push_back({path, blob});
-      while (at < text.size() && text[at] == '\n') ++at;
-    }
-    commits.push_back(std::move(c));
-  }
-  return commits;
+[[noreturn]] void unreadable(const std::string& why) {
+  throw CommandFailure{kExitProblems,
+                       fmt::format("duban: 无法用 git cat-file 读取进度文件的历史版本（{}）：请用 git fsck "
+                                   "检查仓库是否完整",
+                                   shown_path(why))};
 }
 
-// The contents of `blobs`, read by one git cat-file --batch.
-std::unordered_map<std::string, std::string> read_blobs(const GitRepository& repo,
-                                                        const std::vector<std::string>& blobs) {
-  std::unordered_map<std::string, std::string> contents;
-  if (blobs.empty()) return contents;
+// What `git cat-file --batch-check` says of `objects`.
+std::vector<ObjectHeader> object_headers(const GitRepository& repo, const std::vector<std::string>& objects) {
   std::string input;
-  for (const std::string& b : blobs) input += b + "\n";
-  const auto out = repo.read({"cat-file", "--batch"}, input);
-  if (!out)
-    throw CommandFailure{kExitProblems,
-                         "duban: 无法用 git cat-file 读取进度文件的历史版本：请检查仓库是否完整"};
-  std::string_view text = *out;
-  for (const std::string& b : blobs) {
-    const size_t eol = text.find('\n');
-    if (eol == std::string_view::npos) break;
-    const std::string_view header = text.substr(0, eol);  // "HASH blob SIZE" or "HASH missing"
-    text.remove_prefix(eol + 1);
-    const size_t last_space = header.rfind(' ');
-    if (header.find(" blob ") == std::string_view::npos) continue;
-    const size_t size = std::stoul(std::string(header.substr(last_space + 1)));
-    contents.emplace(b, std::string(text.substr(0, size)));
-    text.remove_prefix(std::min(text.size(), size + 1));
+  for (const std::string& o : objects) input += o + "\n";
+  const auto out = repo.read({"cat-file", "--batch-check"}, input);
+  if (!out) unreadable("git cat-file --batch-check 失败");
+  BatchHeaders read = read_batch_check(*out, objects);
+  if (!read.error.empty()) unreadable(read.error);
+  return std::move(read.headers);
+}
+
+// The versions of progress files the history needs: those no larger than
+// the working tree's limit are read (only they: git is never asked for a
+// larger one), the others only named with their size.
+void read_versions(const GitRepository& repo, const std::vector<std::string>& objects, GitHistoryInput& in) {
+  if (objects.empty()) return;
+  std::vector<std::string> small;
+  for (const ObjectHeader& h : object_headers(repo, objects)) {
+    if (h.type != "blob") continue;  // named as unread by history_from
+    if (h.size > kMaxFileBytes) {
+      in.too_large.emplace(h.object, h.size);
+    } else {
+      small.push_back(h.object);
+    }
   }
-  return contents;
+  if (small.empty()) return;
+  std::string input;
+  for (const std::string& o : small) input += o + "\n";
+  const auto out = repo.read({"cat-file", "--batch"}, input);
+  if (!out) unreadable("git cat-file --batch 失败");
+  BatchObjects read = read_batch(*out, small, kMaxFileBytes);
+  if (!read.error.empty()) unreadable(read.error);
+  in.blobs = std::move(read.blobs);
 }
 
 // The progress files of the working tree whose content git holds as the
 // blob given (the index's, and git diff-files sees no change), by path in
-// the repository: their entries are the workspace's, already read.
+// the repository: their entries are the workspace's, already read. Only
+// plain files: a symbolic link's blob is where it points.
 std::unordered_map<std::string, std::string> unchanged_blobs(const GitRepository& repo,
                                                              const std::string& progress) {
   std::unordered_map<std::string, std::string> blobs;
@@ -115,7 +83,8 @@ std::unordered_map<std::string, std::string> unchanged_blobs(const GitRepository
     // "MODE BLOB STAGE\tPATH"
     const std::string_view record = field(*staged, at);
     const size_t tab = record.find('\t');
-    if (tab == std::string_view::npos || record.substr(tab - 2, 2) != " 0") continue;
+    if (tab == std::string_view::npos || tab < 2 || record.substr(tab - 2, 2) != " 0") continue;
+    if (!record.starts_with("100644 ") && !record.starts_with("100755 ")) continue;
     const std::string_view path = record.substr(tab + 1);
     if (differs.count(path)) continue;
     const size_t blob_start = record.find(' ') + 1;
@@ -124,127 +93,81 @@ std::unordered_map<std::string, std::string> unchanged_blobs(const GitRepository
   return blobs;
 }
 
-using EntryKey = std::tuple<std::string, std::string, Date>;  // unit, task, date
-EntryKey key_of(const Entry& e) { return {e.unit, e.task, e.date}; }
+// Tells on standard error of a version the history passed over.
+void warn(const SkippedVersion& s, const std::string& base) {
+  const std::string path = shown_path(s.path.substr(base.size()));
+  const std::string commit = s.commit.substr(0, 7);
+  switch (s.why) {
+    case SkippedVersion::Why::kGitlink:
+      fmt::print(stderr,
+                 "duban: 警告: {} 在提交 {} 中是子模块（gitlink），不是进度文件：留痕不读它，按删除计；"
+                 "请用 git rm --cached 删去这一项并提交\n",
+                 path, commit);
+      break;
+    case SkippedVersion::Why::kSymlink:
+      fmt::print(stderr,
+                 "duban: 警告: {} 在提交 {} 中是符号链接，不是进度文件：留痕按删除计，直到它再变回文件\n",
+                 path, commit);
+      break;
+    case SkippedVersion::Why::kTooLarge:
+      fmt::print(
+          stderr,
+          "duban: 警告: {} 在提交 {} 中的版本有 {} 字节，超过 1 MiB 上限：留痕未读取这一版本，按删除计\n",
+          path, commit, s.size);
+      break;
+    case SkippedVersion::Why::kUnread:
+      fmt::print(stderr,
+                 "duban: 警告: git 未给出 {} 在提交 {} 中的版本：留痕未读取它，按删除计；请用 git fsck "
+                 "检查仓库是否完整\n",
+                 path, commit);
+      break;
+  }
+}
 
 }  // namespace
 
 History read_history(const GitRepository& repo, const fs::path& dir, const Workspace& ws) {
+  GitHistoryInput in;
   std::string base = repo.relative(dir);
-  base = base == "." || base.empty() ? "" : base + "/";
-  const std::string progress = base + "progress";
-  const std::string reports = base + "reports";
+  in.base = base == "." || base.empty() ? "" : base + "/";
+  const std::string progress = in.base + "progress";
+  const std::string reports = in.base + "reports";
+  // The first parents only, merges shown against theirs: a change enters the
+  // record when it reaches the line of the work tree's own commits, and a
+  // change made in a merge is the merge's.
   const auto log =
-      repo.read({"-c", "core.quotePath=false", "log", "--reverse", "--topo-order", "--no-renames", "--raw",
-                 "--no-abbrev", "-z", "--format=%x01%H%x00%aN%x00%cN%x00%cI%x00", "--", progress, reports});
-  History history;
+      repo.read({"-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent",
+                 "--reverse", "--topo-order", "--no-renames", "--raw", "--no-abbrev", "-z",
+                 "--format=%x01%H%x00%aN%x00%cN%x00%cI%x00", "--", progress, reports});
   // No commit yet: everything in the working tree is uncommitted.
-  std::vector<LoggedCommit> commits = log ? parse_log(*log) : std::vector<LoggedCommit>{};
+  if (log) {
+    in.commits = parse_log(*log);
+  } else if (repo.read({"rev-parse", "--verify", "--quiet", "HEAD"})) {
+    throw CommandFailure{kExitProblems,
+                         "duban: 无法用 git log 读取提交记录：请用 git status 和 git fsck 检查仓库是否完整"};
+  }
 
-  // Every version of every progress file, read at once.
-  const auto is_progress = [&](const std::string& path) {
-    return path.rfind(progress + "/", 0) == 0 &&
-           progress_file_kind(fs::path(path).filename().string()) == FileKind::kProgress;
-  };
   // A version the working tree holds unchanged is not read again: its
   // entries are the workspace's (unless the file was set aside).
-  std::unordered_map<std::string, std::string> in_tree = unchanged_blobs(repo, progress);
-  for (const RejectedFile& r : ws.rejected) in_tree.erase(base + r.path);
-  std::unordered_map<std::string, std::vector<const Entry*>> tree_entries;
-  for (const Entry& e : ws.entries) {
-    std::string path = base + e.path.str();
-    if (in_tree.count(path)) tree_entries[path].push_back(&e);
-  }
-  const auto from_tree = [&](const Change& ch) {
-    const auto it = in_tree.find(ch.path);
-    return it != in_tree.end() && it->second == ch.blob;
-  };
-  std::vector<std::string> blobs;
-  std::set<std::string> wanted;
-  for (const LoggedCommit& c : commits) {
-    for (const Change& ch : c.changes) {
-      if (is_progress(ch.path) && !ch.blob.empty() && !from_tree(ch) && wanted.insert(ch.blob).second)
-        blobs.push_back(ch.blob);
-    }
-  }
-  const auto contents = read_blobs(repo, blobs);
+  in.in_tree = unchanged_blobs(repo, progress);
+  for (const RejectedFile& r : ws.rejected) in.in_tree.erase(in.base + r.path);
 
-  const TaskIndex index(ws.list);
-  const Date far = *Date::from_ymd(2999, 12, 31);             // no "after today" warnings for old versions
-  std::unordered_map<std::string, std::vector<Entry>> files;  // path -> entries of its version
-  std::map<EntryKey, Entry> held;                             // every entry the history holds now
-  for (size_t i = 0; i < commits.size(); ++i) {
-    LoggedCommit& c = commits[i];
-    const int at = static_cast<int>(history.commits.size());
-    history.commits.push_back(c.info);
-    std::map<EntryKey, std::optional<Entry>> before;  // the touched keys as they were
-    for (const Change& ch : c.changes) {
-      if (ch.path.rfind(reports + "/", 0) == 0) {
-        const fs::path rel = fs::path(ch.path.substr(reports.size() + 1));
-        if (rel.filename() == "reconcile.md" && !ch.blob.empty()) {
-          if (auto m = parse_iso_month(rel.parent_path().string())) history.reconciled[*m] = at;
-        }
-        continue;
-      }
-      if (!is_progress(ch.path)) continue;
-      const std::string shown = ch.path.substr(base.size());
-      for (const Entry& e : files[ch.path]) {
-        const EntryKey k = key_of(e);
-        if (!before.count(k)) {
-          const auto it = held.find(k);
-          before[k] = it == held.end() ? std::nullopt : std::optional<Entry>(it->second);
-        }
-        held.erase(k);
-      }
-      files[ch.path].clear();
-      if (from_tree(ch)) {
-        // Entries in the order the file holds them, as a fresh read gives.
-        std::vector<const Entry*> kept = tree_entries[ch.path];
-        std::stable_sort(kept.begin(), kept.end(),
-                         [](const Entry* a, const Entry* b) { return a->position < b->position; });
-        for (const Entry* e : kept) files[ch.path].push_back(*e);
-        continue;
-      }
-      const auto found = contents.find(ch.blob);
-      if (found == contents.end()) continue;
-      std::vector<Diagnostic> ignored;
-      files[ch.path] = load_progress_file(shown, found->second, ws.list, index, far, ignored);
-    }
-    for (const Change& ch : c.changes) {
-      if (!is_progress(ch.path)) continue;
-      for (const Entry& e : files[ch.path]) {
-        const EntryKey k = key_of(e);
-        if (!before.count(k)) {
-          const auto it = held.find(k);
-          before[k] = it == held.end() ? std::nullopt : std::optional<Entry>(it->second);
-        }
-        held.insert_or_assign(k, e);
-      }
-    }
-    for (auto& [k, old] : before) {
-      const auto now = held.find(k);
-      EntryEvent ev;
-      ev.commit = at;
-      ev.before = std::move(old);
-      if (now != held.end()) ev.after = now->second;
-      if (!ev.before && !ev.after) continue;
-      if (ev.before && ev.after && same_report(*ev.before, *ev.after)) continue;
-      ev.kind = !ev.before  ? EntryEvent::Kind::kAdded
-                : !ev.after ? EntryEvent::Kind::kRemoved
-                            : EntryEvent::Kind::kChanged;
-      history.events.push_back(std::move(ev));
+  // Every other version of every progress file, read at once.
+  std::vector<std::string> objects;
+  std::unordered_set<std::string> wanted;
+  for (const LoggedCommit& c : in.commits) {
+    for (const PathChange& ch : c.changes) {
+      if (ch.kind != TreeEntryKind::kFile || !is_progress_path(in.base, ch.path)) continue;
+      const auto tree = in.in_tree.find(ch.path);
+      if (tree != in.in_tree.end() && tree->second == ch.object) continue;
+      if (wanted.insert(ch.object).second) objects.push_back(ch.object);
     }
   }
-  // The working tree: entries no commit holds as they are.
-  for (const Entry& e : ws.entries) {
-    const auto it = held.find(key_of(e));
-    if (it != held.end() && same_report(it->second, e)) continue;
-    EntryEvent ev;
-    ev.kind = EntryEvent::Kind::kUncommitted;
-    if (it != held.end()) ev.before = it->second;
-    ev.after = e;
-    history.events.push_back(std::move(ev));
-  }
+  read_versions(repo, objects, in);
+
+  std::vector<SkippedVersion> skipped;
+  History history = history_from(in, ws, skipped);
+  for (const SkippedVersion& s : skipped) warn(s, in.base);
   return history;
 }
 

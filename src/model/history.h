@@ -20,7 +20,9 @@ struct CommitInfo {
   std::string author;     ///< author name
   std::string committer;  ///< committer name
   std::string committed;  ///< committer date, ISO 8601 with its own offset
-  Date date;              ///< the committer's local date, in the commit's own time zone
+  /// The committer's local date, in the commit's own time zone; nothing
+  /// when it lies outside the years duban reads (git takes 3000-01-01).
+  std::optional<Date> date;
 };
 
 /// What happened to one entry (a unit's word on a task on a day) in one commit,
