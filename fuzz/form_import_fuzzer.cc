@@ -48,8 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   const Date today = *Date::from_ymd(2024, 6, 9);
   const bool zip = bytes.substr(0, 2) == "PK";
-  const FormImport r = app::import_form(zip ? "江洋社区-2024-06.xlsx" : "江洋社区-2024-06.csv", bytes, b.ws,
-                                        b.tasks.index, today);
+  const app::FormImport r = app::import_form(zip ? "江洋社区-2024-06.xlsx" : "江洋社区-2024-06.csv", bytes,
+                                             b.ws, b.tasks.index, today);
   if (!r.ok) return 0;
   // What imported must load as it will be loaded from progress/.
   std::vector<Diagnostic> out;
