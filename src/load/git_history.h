@@ -2,7 +2,7 @@
 // records of `git log --raw -z`, the headers of `git cat-file --batch-check`
 // and the objects of `git cat-file --batch`, each read strictly by the sizes
 // its headers give; then the versions of the progress files turned into what
-// happened to each entry (留痕). Nothing here runs git (cli/history does):
+// happened to each entry (留痕). Nothing here runs git (load/history does):
 // every function takes git's output as bytes, so that the output of a hostile
 // repository can be fuzzed (fuzz/git_history_fuzzer.cc).
 #pragma once
@@ -103,7 +103,7 @@ struct SkippedVersion {
   size_t size = 0;     ///< for kTooLarge
 };
 
-/// What git says, gathered by cli/history for history_from().
+/// What git says, gathered by load/history for history_from().
 struct GitHistoryInput {
   std::string base;                   ///< the workspace's folder in the repository, "" or ending in '/'
   std::vector<LoggedCommit> commits;  ///< oldest first

@@ -1,6 +1,6 @@
 // What git's history says about progress entries (留痕): the commits that
 // added, changed or removed each entry, and those that wrote each round's
-// reconciliation. Plain data, read by cli/history and judged by
+// reconciliation. Plain data, read by load/history and judged by
 // evaluate/audit.
 #pragma once
 
