@@ -1,7 +1,5 @@
 #include "app/rounds.h"
 
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include "app/output_format.h"
@@ -91,7 +89,7 @@ std::optional<Format> output_format(const RoundRequest& r, const RoundCommand& c
   if (target.directory) return std::nullopt;
   if (!r.output.empty()) return format_for_file(c.formats, r.format, target.path);
   const Format format = r.format.value_or(c.formats.front());
-  if (format == Format::kXlsx && isatty(STDOUT_FILENO) != 0) {
+  if (format == Format::kXlsx && output_is_terminal()) {
     throw CommandFailure{
         kExitUsage, "duban: Excel 文件（--format xlsx）无法显示在终端上：请用 -o 指定文件，如 -o 对账.xlsx"};
   }

@@ -1,8 +1,4 @@
 // `duban status`: each task's deadline status as of a date.
-#include <unistd.h>
-
-#include <cstdlib>
-
 #include <fmt/format.h>
 
 #include "app/commands.h"
@@ -53,7 +49,7 @@ int status(const WorkspaceRequest& w, const StatusRequest& r) {
   const TaskList& list = loaded.ws.list;
   StatusReport report = evaluate_status(loaded.ws, r.as_of.value_or(loaded.today));
   filter(list, r, report);
-  const TextStyle style{isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr, terminal_width()};
+  const TextStyle style{output_takes_colour(), terminal_width()};
   if (r.format == Format::kText && !r.task.empty()) {
     print(sample_banner(report.sample) + render_task_detail(list, report.tasks.front(), style));
   } else {

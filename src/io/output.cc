@@ -331,8 +331,12 @@ std::string error_reason(int err) { return reason(err); }
 
 void print(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
+bool output_is_terminal() { return isatty(STDOUT_FILENO) != 0; }
+
+bool output_takes_colour() { return output_is_terminal() && std::getenv("NO_COLOR") == nullptr; }
+
 int terminal_width() {
-  if (isatty(STDOUT_FILENO) == 0) return 0;
+  if (!output_is_terminal()) return 0;
   if (const char* columns = std::getenv("COLUMNS")) {
     char* end = nullptr;
     const long n = std::strtol(columns, &end, 10);

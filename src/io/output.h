@@ -75,4 +75,10 @@ void print(std::string_view text);
 /// terminal itself; 0 when standard output is no terminal (nothing is cut).
 int terminal_width();
 
+/// Whether standard output is a terminal.
+bool output_is_terminal();
+
+/// Whether standard output is a terminal that may show colours (NO_COLOR unset).
+bool output_takes_colour();
+
 }  // namespace duban
