@@ -34,7 +34,7 @@ if [ -f "$case_dir/workspace.patch" ] &&
 fi
 export DUBAN="$bin" GOLDEN_LIB="$(dirname "$case_dir")/_lib"
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 HOME="$scratch"
-unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL EMAIL GIT_DIR GIT_WORK_TREE
+unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL EMAIL GIT_DIR GIT_WORK_TREE COLUMNS NO_COLOR
 if [ -f "$case_dir/setup.sh" ]; then (cd "$work" && bash "$case_dir/setup.sh"); fi
 
 eval "set -- $(cat "$case_dir/cmd")"

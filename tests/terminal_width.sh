@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # On a terminal, status and rank fit its width (COLUMNS, else the
-# terminal's own), cutting long texts with …; into a pipe or a file nothing
-# is cut, whatever COLUMNS says. `script` (util-linux) gives it a terminal; `wc -L` measures lines
+# terminal's own), cutting long texts with …; so does output into a pipe
+# when COLUMNS is set (duban status | head, issue 27); into a file, or a pipe
+# with no COLUMNS and no terminal, nothing is cut. `script` (util-linux) gives it a terminal; `wc -L` measures lines
 # in display columns (a Chinese character is two).
 set -euo pipefail
 bin=$(realpath "$1")
@@ -31,12 +32,14 @@ if grep -qF '…' <<<"$out"; then echo "cut although 300 columns leave room" >&2
 out=$(run_on_tty 50 --as-of 2024-06-10 --task 1)
 grep -qF '…' <<<"$out" || { echo "status --task cuts nothing at 50 columns" >&2; exit 1; }
 
-out=$(LC_ALL=C.UTF-8 COLUMNS=40 "$bin" -C "$ws" --today 2024-07-01 status --as-of 2024-06-10 | cat)
-if grep -qF '…' <<<"$out"; then echo "cut into a pipe" >&2; exit 1; fi
+out=$(env -u COLUMNS LC_ALL=C.UTF-8 "$bin" -C "$ws" --today 2024-07-01 status --as-of 2024-06-10 2>/dev/null | cat)
+if grep -qF '…' <<<"$out"; then echo "cut into a pipe without COLUMNS" >&2; exit 1; fi
 grep -qF '完成两委班子运行情况分析' <<<"$out" || { echo "full title missing into a pipe" >&2; exit 1; }
+out=$(LC_ALL=C.UTF-8 COLUMNS=60 "$bin" -C "$ws" --today 2024-07-01 status --as-of 2024-06-10 | cat)
+[ "$(widest <<<"$out")" -le 60 ] || { echo "status into a pipe wider than COLUMNS=60:" >&2; echo "$out" >&2; exit 1; }
 
 # rank: the components give way, the rank and the score stay whole.
-full=$(LC_ALL=C.UTF-8 "$bin" -C "$ws" --today 2024-07-01 rank --period 2024-06 | cat)
+full=$(env -u COLUMNS LC_ALL=C.UTF-8 "$bin" -C "$ws" --today 2024-07-01 rank --period 2024-06 2>/dev/null | cat)
 [ "$(widest <<<"$full")" -gt 80 ] || { echo "rank fits 80 columns anyway: nothing to test" >&2; exit 1; }
 if grep -qF '…' <<<"$full"; then echo "rank cut into a pipe" >&2; exit 1; fi
 out=$(rank_on_tty 80 --period 2024-06)

@@ -9,6 +9,7 @@
 #include "app/commands.h"
 #include "evaluate/placement.h"
 #include "evaluate/shortfalls.h"
+#include "io/output.h"
 #include "load/parallel.h"
 #include "load/workspace_loader.h"
 #include "render/placement_render.h"
@@ -25,6 +26,33 @@ struct NamedFiles {
   std::set<std::string> shown;
   std::vector<ExtraFile> extra;
 };
+
+// A form sent back (.xlsx, .csv) is no progress file: `import` reads it.
+bool is_form(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  for (char& c : ext) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return ext == ".xlsx" || ext == ".xls" || ext == ".csv";
+}
+
+// The named files that are no progress file to read: forms, and files that
+// are not there. Each gets an error at its name; the others are returned.
+std::vector<std::string> readable_names(const std::vector<std::string>& paths, std::vector<Diagnostic>& out) {
+  std::vector<std::string> kept;
+  for (const std::string& given : paths) {
+    std::error_code ec;
+    if (is_form(given)) {
+      out.push_back(
+          {given, 1, 1, Severity::kError,
+           fmt::format("这是报送表，不是进度文件：请用 duban import {} 导入（导入时按 check 的全部规则检查）",
+                       shown_path(given))});
+    } else if (!fs::exists(fs::symlink_status(given, ec))) {
+      out.push_back({given, 1, 1, Severity::kError, "文件不存在：请检查文件名和所在的文件夹"});
+    } else {
+      kept.push_back(given);
+    }
+  }
+  return kept;
+}
 
 NamedFiles resolve_named(const std::vector<std::string>& paths, const fs::path& dir) {
   NamedFiles named;
@@ -50,9 +78,11 @@ NamedFiles resolve_named(const std::vector<std::string>& paths, const fs::path& 
 int check(const WorkspaceRequest& w, const CheckRequest& r) {
   const Date today = resolve_today(w);
   const fs::path dir = resolve_workspace(w);
-  const NamedFiles named = resolve_named(r.paths, dir);
+  std::vector<Diagnostic> refused;
+  const NamedFiles named = resolve_named(readable_names(r.paths, refused), dir);
   LoadResult loaded = load_workspace(dir, today, named.extra, {!w.no_cache});
   auto& diagnostics = loaded.diagnostics;
+  for (Diagnostic& d : refused) diagnostics.push_back(std::move(d));
   // The rules can only be applied to a list without errors; the settled
   // shortfalls only to a workspace where every file counts. The two only
   // read the workspace: each on a thread of its own.
@@ -68,7 +98,9 @@ int check(const WorkspaceRequest& w, const CheckRequest& r) {
   sort_diagnostics(diagnostics);
   if (!r.paths.empty()) {
     std::erase_if(diagnostics, [&](const Diagnostic& d) {
-      return named.shown.count(d.path) == 0 && !(d.path == "tasks.yaml" && d.severity == Severity::kError);
+      const bool refused_name = std::find(r.paths.begin(), r.paths.end(), d.path) != r.paths.end();
+      return named.shown.count(d.path) == 0 && !refused_name &&
+             !(d.path == "tasks.yaml" && d.severity == Severity::kError);
     });
   }
   for (const Diagnostic& d : diagnostics) fmt::print("{}\n", format_diagnostic(d));

@@ -52,12 +52,15 @@ int reconcile(const WorkspaceRequest& w, const RoundRequest& r);
 int notices(const WorkspaceRequest& w, const RoundRequest& r);
 int rank(const WorkspaceRequest& w, const RoundRequest& r);
 int audit(const WorkspaceRequest& w, const RoundRequest& r);
+/// `duban remind`: the round open on --as-of (today) unless --month; no --all.
+int remind(const WorkspaceRequest& w, const RoundRequest& r);
 
 /// The formats each round command writes; the first is the default.
 const std::vector<Format>& reconcile_formats();
 const std::vector<Format>& notices_formats();
 const std::vector<Format>& rank_formats();
 const std::vector<Format>& audit_formats();
+const std::vector<Format>& remind_formats();
 /// The formats of `duban tasks` and `duban status`.
 const std::vector<Format>& listing_formats();
 

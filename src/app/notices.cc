@@ -7,7 +7,7 @@
 namespace duban::app {
 
 const std::vector<Format>& notices_formats() {
-  static const std::vector<Format> formats = {Format::kMarkdown, Format::kJson};
+  static const std::vector<Format> formats = {Format::kMarkdown, Format::kJson, Format::kText};
   return formats;
 }
 
@@ -20,7 +20,7 @@ int notices(const WorkspaceRequest& w, const RoundRequest& r) {
         job.loaded.ws, round_queries(list, job.months, job.as_of), [&](const Reconciliation& rec) {
           const NoticeReport notices = build_notices(list, rec);
           if (job.format) {
-            job.emit(rec.round.month, {render_notices(list, rec, notices, *job.format), {}, {}});
+            job.emit(rec.round.month, {render_notices(list, rec, notices, *job.format, job.style), {}, {}});
             return;
           }
           RoundOutput out{{}, {}, "notices"};
@@ -30,7 +30,7 @@ int notices(const WorkspaceRequest& w, const RoundRequest& r) {
           job.emit(rec.round.month, std::move(out));
         });
   };
-  return run_rounds(w, r, {RoundKind::kRound, notices_formats(), render, "督办通知"});
+  return run_rounds(w, r, {RoundKind::kRound, notices_formats(), render, "督办通知", true});
 }
 
 }  // namespace duban::app

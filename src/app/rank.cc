@@ -18,7 +18,7 @@ int rank(const WorkspaceRequest& w, const RoundRequest& r) {
     size_t next = 0;
     rank_units(job.loaded.ws, periods, [&](const RankReport& report) {
       job.emit(job.months[next++], document_or_report_files("rank", job.format, [&](Format f) {
-                 return render_rank(job.loaded.ws.list, report, f, job.width);
+                 return render_rank(job.loaded.ws.list, report, f, job.style.width);
                }));
     });
   };

@@ -7,7 +7,8 @@
 namespace duban::app {
 
 const std::vector<Format>& reconcile_formats() {
-  static const std::vector<Format> formats = {Format::kMarkdown, Format::kCsv, Format::kJson, Format::kXlsx};
+  static const std::vector<Format> formats = {Format::kMarkdown, Format::kCsv, Format::kJson, Format::kXlsx,
+                                              Format::kText};
   return formats;
 }
 
@@ -17,11 +18,11 @@ int reconcile(const WorkspaceRequest& w, const RoundRequest& r) {
     duban::reconcile(
         job.loaded.ws, round_queries(list, job.months, job.as_of), [&](const Reconciliation& rec) {
           job.emit(rec.round.month, document_or_report_files("reconcile", job.format, [&](Format f) {
-                     return render_reconciliation(list, rec, f);
+                     return render_reconciliation(list, rec, f, job.style);
                    }));
         });
   };
-  return run_rounds(w, r, {RoundKind::kRound, reconcile_formats(), render, "对账销号"});
+  return run_rounds(w, r, {RoundKind::kRound, reconcile_formats(), render, "对账销号", true});
 }
 
 }  // namespace duban::app

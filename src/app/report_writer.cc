@@ -2,10 +2,17 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace duban::app {
 
-ReportWriter::ReportWriter(const std::filesystem::path& workspace, const OutputTarget& target, bool commit)
-    : workspace_(workspace), target_(target), to_stdout_(target.path.empty()), commit_(commit) {
+ReportWriter::ReportWriter(const std::filesystem::path& workspace, const OutputTarget& target, bool commit,
+                           bool quiet)
+    : workspace_(workspace),
+      target_(target),
+      to_stdout_(target.path.empty()),
+      commit_(commit),
+      quiet_(quiet) {
   if (to_stdout_) return;
   // The work tree's lock comes first, the folder's (taken when writing
   // starts) second, in every run: two runs never wait for each other.
@@ -32,7 +39,8 @@ void ReportWriter::emit(std::string_view text) {
 }
 
 void ReportWriter::write(const std::filesystem::path& path, std::string_view text) {
-  folder_->write_if_changed(path, text);
+  const bool changed = folder_->write_if_changed(path, text);
+  say(fmt::format("{} {}", changed ? "已写出" : "未改动", shown_path(path)));
   // Committed even when unchanged: an earlier run may have written it and
   // failed to commit it.
   written_.push_back(path);
@@ -40,7 +48,10 @@ void ReportWriter::write(const std::filesystem::path& path, std::string_view tex
 
 void ReportWriter::remove_stale_md(const std::filesystem::path& dir,
                                    const std::vector<std::filesystem::path>& keep) {
-  for (auto& removed : folder_->remove_stale(dir, ".md", keep)) written_.push_back(removed);
+  for (auto& removed : folder_->remove_stale(dir, ".md", keep)) {
+    say(fmt::format("已删除 {}", shown_path(removed)));
+    written_.push_back(removed);
+  }
   swept_.emplace_back(dir, keep);
 }
 
@@ -56,7 +67,12 @@ void ReportWriter::commit(const std::string& message) {
         paths.push_back(gone);
     }
   }
-  repo_->commit(paths, message, "报告已写好");
+  if (const auto hash = repo_->commit(paths, message, "报告已写好"))
+    say(fmt::format("已提交 {} {}", *hash, message));
+}
+
+void ReportWriter::say(const std::string& line) const {
+  if (!quiet_) fmt::print(stderr, "duban: {}\n", line);
 }
 
 }  // namespace duban::app

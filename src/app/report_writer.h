@@ -22,10 +22,11 @@ namespace duban::app {
 class ReportWriter {
  public:
   /// Writes to `target` (-o; its path empty for standard output) for the
-  /// workspace in `workspace`. Takes the lock (waiting for another run)
-  /// before anything is written; with `commit`, refuses (throws) when there
-  /// is no git work tree to commit in.
-  ReportWriter(const std::filesystem::path& workspace, const OutputTarget& target, bool commit);
+  /// workspace in `workspace`, saying on standard error what it wrote, left
+  /// unchanged, removed and committed, a line each, unless `quiet`. Takes the
+  /// lock (waiting for another run) before anything is written; with
+  /// `commit`, refuses (throws) when there is no git work tree to commit in.
+  ReportWriter(const std::filesystem::path& workspace, const OutputTarget& target, bool commit, bool quiet);
 
   /// True when -o names a folder: write files with write(); else emit().
   bool to_directory() const { return target_.directory; }
@@ -43,10 +44,13 @@ class ReportWriter {
   void commit(const std::string& message);
 
  private:
+  void say(const std::string& line) const;
+
   std::filesystem::path workspace_;
   OutputTarget target_;
   bool to_stdout_;
   bool commit_;
+  bool quiet_;
   std::optional<GitRepository> repo_;           // with --commit
   std::optional<LockFile> lock_;                // the work tree's, when there is one
   std::optional<OutputFolder> folder_;          // unless printing

@@ -23,7 +23,7 @@ void check_output_options(const RoundRequest& r, const OutputTarget& target) {
 CommandFailure choice_failure(const TaskList& list, RoundKind kind, RoundChoiceError error,
                               std::optional<Month> month, Date today) {
   const Reporting& rep = list.reporting;
-  const bool rounds = kind == RoundKind::kRound;
+  const bool rounds = kind != RoundKind::kRankPeriod;
   switch (error) {
     case RoundChoiceError::kNoneYet:
       if (!rounds) {
@@ -36,6 +36,11 @@ CommandFailure choice_failure(const TaskList& list, RoundKind kind, RoundChoiceE
     case RoundChoiceError::kOutOfRange:
       return {kExitUsage, fmt::format("duban: {}{}不在报送轮次 {} 至 {} 之内", month->iso(),
                                       rounds ? " " : " 所在的双月", rep.first.iso(), rep.last.iso())};
+    case RoundChoiceError::kAllOver:
+      return {kExitProblems,
+              fmt::format("duban: 报送轮次 {} 至 {} 的报送日都已过（截至 {}），没有要催报的轮次："
+                          "未报送的单位请用 duban notices 生成督办通知",
+                          rep.first.iso(), rep.last.iso(), today.iso())};
   }
   return {kExitProblems, "duban: 无法确定报送轮次"};  // not reached: the switch covers every error
 }
@@ -49,7 +54,9 @@ std::vector<Month> choose_months(const TaskList& list, const RoundRequest& r, Ro
                     list.ranking.group)};
   }
   const RoundChoice choice = kind == RoundKind::kRound ? choose_rounds(list, r.month, r.all, today)
-                                                       : choose_rank_periods(list, r.month, r.all, today);
+                             : kind == RoundKind::kRankPeriod
+                                 ? choose_rank_periods(list, r.month, r.all, today)
+                                 : choose_reminder_round(list, r.month, today);
   if (choice.error) throw choice_failure(list, kind, *choice.error, r.month, today);
   return choice.months;
 }
@@ -59,7 +66,7 @@ std::vector<Month> choose_months(const TaskList& list, const RoundRequest& r, Ro
 void check_as_of(const TaskList& list, std::optional<Date> given, RoundKind kind, Month month) {
   if (!given) return;
   const Date as_of = *given;
-  if (kind == RoundKind::kRound) {
+  if (kind != RoundKind::kRankPeriod) {
     const Date start = reporting_round(list, month).window_start;
     if (as_of >= start) return;
     throw CommandFailure{
@@ -88,7 +95,8 @@ std::optional<Format> output_format(const RoundRequest& r, const RoundCommand& c
                                     const OutputTarget& target) {
   if (target.directory) return std::nullopt;
   if (!r.output.empty()) return format_for_file(c.formats, r.format, target.path);
-  const Format format = r.format.value_or(c.formats.front());
+  const Format fallback = c.text_on_terminal && output_is_terminal() ? Format::kText : c.formats.front();
+  const Format format = r.format.value_or(fallback);
   if (format == Format::kXlsx && output_is_terminal()) {
     throw CommandFailure{
         kExitUsage, "duban: Excel 文件（--format xlsx）无法显示在终端上：请用 -o 指定文件，如 -o 对账.xlsx"};
@@ -103,12 +111,14 @@ int run_rounds(const WorkspaceRequest& w, const RoundRequest& r, const RoundComm
   check_output_options(r, target);
   const std::optional<Format> format = output_format(r, c, target);
   const LoadedWorkspace loaded = load_or_fail(w);
-  const std::vector<Month> months = choose_months(loaded.ws.list, r, c.kind, loaded.today);
+  // A reminder is for the round open on the day it speaks of.
+  const Date day = c.kind == RoundKind::kReminder ? r.as_of.value_or(loaded.today) : loaded.today;
+  const std::vector<Month> months = choose_months(loaded.ws.list, r, c.kind, day);
   for (const Month month : months) check_as_of(loaded.ws.list, r.as_of, c.kind, month);
-  ReportWriter out(loaded.dir, target, r.commit);
+  ReportWriter out(loaded.dir, target, r.commit, w.quiet);
   // Only what goes to a terminal is fitted to it, never a file.
-  const int width = r.output.empty() ? terminal_width() : 0;
-  c.render({loaded, months, r.as_of, format, width, [&](Month month, RoundOutput round) {
+  const TextStyle style = r.output.empty() ? TextStyle{output_takes_colour(), terminal_width()} : TextStyle{};
+  c.render({loaded, months, r.as_of, format, style, [&](Month month, RoundOutput round) {
               if (!out.to_directory()) {
                 out.emit(round.document);
                 return;

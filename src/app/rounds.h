@@ -16,6 +16,7 @@
 #include "app/workspace.h"
 #include "evaluate/reconcile.h"
 #include "render/format.h"
+#include "render/status_render.h"
 
 namespace duban::app {
 
@@ -28,19 +29,21 @@ struct RoundOutput {
   std::filesystem::path pruned;
 };
 
-/// Whether a command covers the monthly rounds or the bimonthly ranking periods.
-enum class RoundKind { kRound, kRankPeriod };
+/// Whether a command covers the monthly rounds, the bimonthly ranking
+/// periods, or the one round still open (remind).
+enum class RoundKind { kRound, kRankPeriod, kReminder };
 
 /// How a command renders its rounds: `months` in order (for ranking, each
 /// period's second month), as of `as_of` when given, each handed to `emit`
 /// as soon as it is made: the document in `format`, or with no format (an
-/// -o folder) the round's files. `width` is the terminal's, 0 for files.
+/// -o folder) the round's files. `style` is the terminal's (its width, and
+/// whether it shows colours), none for files.
 struct RoundRendering {
   const LoadedWorkspace& loaded;
   const std::vector<Month>& months;
   std::optional<Date> as_of;
   std::optional<Format> format;
-  int width = 0;
+  TextStyle style;
   std::function<void(Month, RoundOutput)> emit;
 };
 using RoundRenderer = std::function<void(const RoundRendering&)>;
@@ -51,6 +54,7 @@ struct RoundCommand {
   const std::vector<Format>& formats;  ///< those offered; the first is the default
   RoundRenderer render;
   const char* commit_subject = "";  ///< the commit message, before the rounds
+  bool text_on_terminal = false;    ///< without --format, text on a terminal (else the default)
 };
 
 /// Runs a round command: checks the request, loads the workspace, chooses

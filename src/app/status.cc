@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "app/commands.h"
+#include "app/units.h"
 #include "evaluate/status.h"
 #include "io/output.h"
 #include "model/text.h"
@@ -15,13 +16,8 @@ namespace {
 void filter(const TaskList& list, const StatusRequest& o, StatusReport& report) {
   if (!o.unit.empty()) {
     const auto unit = list.canonical_unit(o.unit);
-    if (!unit) {
-      std::vector<std::string> names;
-      for (const Unit& u : list.units) names.push_back(u.name);
-      const std::string hint = closest_match(o.unit, names);
-      throw CommandFailure{kExitUsage, fmt::format("duban: 没有单位“{}”{}", o.unit,
-                                                   hint.empty() ? "" : fmt::format("：是不是“{}”？", hint))};
-    }
+    if (!unit)
+      throw CommandFailure{kExitUsage, fmt::format("duban: 没有单位“{}”{}", o.unit, unit_hint(list, o.unit))};
     std::erase_if(report.tasks, [&](const TaskStatus& t) {
       return std::find(t.task->shares.begin(), t.task->shares.end(), *unit) == t.task->shares.end();
     });

@@ -4,6 +4,8 @@
 
 #include "evaluate/audit.h"
 #include "io/clock.h"
+#include "io/output.h"
+#include "load/form_reader.h"
 #include "load/history.h"
 #include "load/workspace_loader.h"
 
@@ -16,14 +18,21 @@ Date resolve_today(const WorkspaceRequest& request) {
   return *Date::from_ymd(today.year, today.month, today.day);
 }
 
+void enter_directory(const std::string& dir) {
+  if (!dir.empty()) change_directory(dir);
+}
+
+std::optional<Date> parse_date_option(const std::string& text) { return parse_typed_date(text, 0); }
+
 fs::path resolve_workspace(const WorkspaceRequest& request) {
   if (!request.dir.empty()) {
+    // The run is in -C's folder already (enter_directory).
     std::error_code ec;
-    if (!fs::is_regular_file(fs::path(request.dir) / "tasks.yaml", ec)) {
-      throw CommandFailure{kExitProblems,
-                           fmt::format("duban: 目录“{}”中没有 tasks.yaml：请检查 -C 后的路径", request.dir)};
+    if (!fs::is_regular_file("tasks.yaml", ec)) {
+      throw CommandFailure{kExitProblems, fmt::format("duban: 目录“{}”中没有 tasks.yaml：请检查 -C 后的路径",
+                                                      shown_path(request.dir))};
     }
-    return request.dir;
+    return ".";
   }
   if (auto dir = find_workspace(fs::current_path())) return *dir;
   throw CommandFailure{

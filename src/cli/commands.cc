@@ -14,13 +14,18 @@
 #include "model/date.h"
 #include "render/format.h"
 
+#ifndef DUBAN_VERSION
+#define DUBAN_VERSION "0.0.0"
+#endif
+
 namespace duban {
 namespace {
 
-// --today, --as-of: a day, or a usage error naming the flag.
+// --today, --as-of: a day in any spelling a form may hold, or a usage
+// error naming the flag.
 std::optional<Date> date_flag(const char* flag, const std::string& text) {
   if (text.empty()) return std::nullopt;
-  if (auto d = parse_iso_date(text)) return d;
+  if (auto d = app::parse_date_option(text)) return d;
   throw CommandFailure{kExitUsage, fmt::format("duban: {} 应为日期，如 2024-06-10，这里是“{}”", flag, text)};
 }
 
@@ -31,8 +36,11 @@ std::optional<Month> month_flag(const char* flag, const std::string& text) {
   throw CommandFailure{kExitUsage, fmt::format("duban: {} 应为月份，如 2024-06，这里是“{}”", flag, text)};
 }
 
+// The global options as a request, once the run has entered -C's folder:
+// every relative path after it is taken from there.
 app::WorkspaceRequest workspace_request(const GlobalFlags& g) {
-  return {g.dir, date_flag("--today", g.today), g.strict, g.no_cache};
+  app::enter_directory(g.dir);
+  return {g.dir, date_flag("--today", g.today), g.strict, g.no_cache, g.quiet};
 }
 
 // --format among `offered`; its help marks the first, the default, unless
@@ -105,13 +113,45 @@ Command status_command(CLI::App& program, const GlobalFlags& g) {
 }
 
 // What tells the round commands apart on the command line.
+enum class RoundFlagKind {
+  kRounds,   // --month, --as-of, --all (reconcile, notices)
+  kPeriods,  // --period, --as-of, --all (rank)
+  kAudit,    // --month, --all
+  kRemind,   // --month, --as-of for the round open on that day
+};
+
 struct RoundFlags {
-  bool period = false;  ///< --period (ranking) instead of --month
-  bool as_of = false;   ///< offers --as-of
+  RoundFlagKind kind;
   const std::vector<Format>& formats;
   const char* output_help;
   int (*run)(const app::WorkspaceRequest&, const app::RoundRequest&);
 };
+
+const char* month_help(RoundFlagKind kind) {
+  switch (kind) {
+    case RoundFlagKind::kPeriods:
+      return "考核期所含的任一月份（YYYY-MM），默认为最近结束的双月";
+    case RoundFlagKind::kRemind:
+      return "报送月份（YYYY-MM），默认为截至日所在的一轮";
+    case RoundFlagKind::kRounds:
+    case RoundFlagKind::kAudit:
+      break;
+  }
+  return "报送月份（YYYY-MM），默认为报送日已到的最近一轮";
+}
+
+const char* as_of_help(RoundFlagKind kind) {
+  switch (kind) {
+    case RoundFlagKind::kPeriods:
+      return "截至日期（YYYY-MM-DD），默认为考核期第二个月的报送日";
+    case RoundFlagKind::kRemind:
+      return "截至日期（YYYY-MM-DD），默认今天";
+    case RoundFlagKind::kRounds:
+    case RoundFlagKind::kAudit:
+      break;
+  }
+  return "截至日期（YYYY-MM-DD），默认为该轮报送日";
+}
 
 Command round_command(CLI::App* sub, const GlobalFlags& g, const RoundFlags& kind) {
   struct Flags {
@@ -120,24 +160,21 @@ Command round_command(CLI::App* sub, const GlobalFlags& g, const RoundFlags& kin
     bool all = false, commit = false;
   };
   auto f = std::make_shared<Flags>();
-  const char* month_name = kind.period ? "--period" : "--month";
-  CLI::Option* month = sub->add_option(month_name, f->month,
-                                       kind.period ? "考核期所含的任一月份（YYYY-MM），默认为最近结束的双月"
-                                                   : "报送月份（YYYY-MM），默认为报送日已到的最近一轮")
-                           ->type_name("月份");
-  CLI::Option* as_of =
-      kind.as_of ? sub->add_option("--as-of", f->as_of,
-                                   kind.period ? "截至日期（YYYY-MM-DD），默认为考核期第二个月的报送日"
-                                               : "截至日期（YYYY-MM-DD），默认为该轮报送日")
-                       ->type_name("日期")
-                 : nullptr;
+  const bool period = kind.kind == RoundFlagKind::kPeriods;
+  const char* month_name = period ? "--period" : "--month";
+  CLI::Option* month = sub->add_option(month_name, f->month, month_help(kind.kind))->type_name("月份");
+  CLI::Option* as_of = kind.kind == RoundFlagKind::kAudit
+                           ? nullptr
+                           : sub->add_option("--as-of", f->as_of, as_of_help(kind.kind))->type_name("日期");
   add_format_flag(sub, kind.formats, f->format);
   sub->add_option("-o", f->output, kind.output_help)->type_name("文件或目录");
-  CLI::Option* all = sub->add_flag("--all", f->all,
-                                   kind.period ? "从第一个考核期到最近结束的一个，每期都写（需 -o 目录）"
-                                               : "从第一轮到最近一轮，每轮都写（需 -o 目录）");
-  all->excludes(month);
-  if (as_of != nullptr) all->excludes(as_of);
+  if (kind.kind != RoundFlagKind::kRemind) {
+    CLI::Option* all = sub->add_flag("--all", f->all,
+                                     period ? "从第一个考核期到最近结束的一个，每期都写（需 -o 目录）"
+                                            : "从第一轮到最近一轮，每轮都写（需 -o 目录）");
+    all->excludes(month);
+    if (as_of != nullptr) all->excludes(as_of);
+  }
   sub->add_flag("--commit", f->commit, "写入后用 git 提交改动的文件（需 -o）");
   return {sub, [&g, f, month_name, &formats = kind.formats, run = kind.run] {
             const app::RoundRequest r{month_flag(month_name, f->month), f->all,
@@ -151,7 +188,7 @@ Command reconcile_command(CLI::App& program, const GlobalFlags& g) {
   CLI::App* sub =
       program.add_subcommand("reconcile", "某月的对账销号表：汇总、台账、本月销号、逾期督办、未按时报送");
   return round_command(sub, g,
-                       {false, true, app::reconcile_formats(),
+                       {RoundFlagKind::kRounds, app::reconcile_formats(),
                         "写入文件，格式由扩展名（.md .csv .json .xlsx）决定；若为目录（如 reports/），"
                         "写入 <目录>/<YYYY-MM>/reconcile.md、.csv 和 .xlsx",
                         app::reconcile});
@@ -160,7 +197,7 @@ Command reconcile_command(CLI::App& program, const GlobalFlags& g) {
 Command notices_command(CLI::App& program, const GlobalFlags& g) {
   CLI::App* sub = program.add_subcommand("notices", "某月的督办通知：每个有逾期任务或未按时报送的单位一份");
   return round_command(sub, g,
-                       {false, true, app::notices_formats(),
+                       {RoundFlagKind::kRounds, app::notices_formats(),
                         "写入文件，格式由扩展名（.md .json）决定；若为目录（如 reports/），"
                         "每个单位写入 <目录>/<YYYY-MM>/notices/<单位>.md",
                         app::notices});
@@ -170,7 +207,7 @@ Command rank_command(CLI::App& program, const GlobalFlags& g) {
   CLI::App* sub =
       program.add_subcommand("rank", "每双月考核排名：按时报送、任务完成、未逾期、常态化工作、目标达成");
   return round_command(sub, g,
-                       {true, true, app::rank_formats(),
+                       {RoundFlagKind::kPeriods, app::rank_formats(),
                         "写入文件，格式由扩展名（.txt .md .csv .json .xlsx）决定；若为目录（如 reports/），"
                         "写入 <目录>/<双月第二个月>/rank.md、.csv 和 .xlsx",
                         app::rank});
@@ -181,8 +218,17 @@ Command audit_command(CLI::App& program, const GlobalFlags& g) {
       program.add_subcommand("audit", "留痕：从 git 提交记录查出某月的补录、对账后改动和未提交的进度");
   return round_command(
       sub, g,
-      {false, false, app::audit_formats(),
+      {RoundFlagKind::kAudit, app::audit_formats(),
        "写入文件；若为目录（如 reports/），写入 <目录>/<YYYY-MM>/audit.md 和 .csv", app::audit});
+}
+
+Command remind_command(CLI::App& program, const GlobalFlags& g) {
+  CLI::App* sub = program.add_subcommand("remind", "催报：报送日前，各单位本轮还有哪些任务尚未报送进度");
+  return round_command(sub, g,
+                       {RoundFlagKind::kRemind, app::remind_formats(),
+                        "写入文件，格式由扩展名（.md .csv .json .txt）决定；若为目录（如 reports/），"
+                        "每个单位写入 <目录>/<YYYY-MM>/remind/<单位>.md，可直接发到工作群",
+                        app::remind});
 }
 
 Command carry_over_command(CLI::App& program, const GlobalFlags& g) {
@@ -326,7 +372,10 @@ std::string words(CLI::App& program, const GlobalFlags& g, const std::string& wh
   if (what == "formats") return format_lines(command_named(program, name));
   if (what != "units" && what != "months") return "";
   app::WorkspaceRequest w;
-  w.dir = g.dir;
+  if (!g.dir.empty()) {
+    app::enter_directory(g.dir);
+    w.dir = ".";
+  }
   const std::optional<TaskList> list = app::read_list_quietly(w);
   if (!list) return "";
   return what == "units" ? unit_lines(*list) : month_lines(*list);
@@ -351,14 +400,41 @@ Command complete_command(CLI::App& program, const GlobalFlags& g) {
           }};
 }
 
+// `duban help [COMMAND]`: the program's help page, or the command's.
+Command help_command(CLI::App& program) {
+  CLI::App* sub = program.add_subcommand("help", "显示这份说明，或某个命令的说明（duban help reconcile）");
+  auto name = std::make_shared<std::string>();
+  sub->add_option("COMMAND", *name, "命令")->type_name("命令");
+  return {sub, [&program, name] {
+            if (name->empty()) {
+              print(program.help());
+              return kExitOk;
+            }
+            const CLI::App* command = command_named(program, *name);
+            if (command == nullptr) throw CommandFailure{kExitUsage, unknown_command_message(program, *name)};
+            print(command->help());
+            return kExitOk;
+          }};
+}
+
+// `duban version`: as --version.
+Command version_command(CLI::App& program) {
+  CLI::App* sub = program.add_subcommand("version", "显示版本号");
+  return {sub, [] {
+            print("duban " DUBAN_VERSION "\n");
+            return kExitOk;
+          }};
+}
+
 }  // namespace
 
 std::vector<Command> add_commands(CLI::App& program, const GlobalFlags& flags) {
   return {
-      check_command(program, flags),     tasks_command(program, flags),      status_command(program, flags),
-      reconcile_command(program, flags), notices_command(program, flags),    rank_command(program, flags),
-      audit_command(program, flags),     carry_over_command(program, flags), template_command(program, flags),
-      import_command(program, flags),    complete_command(program, flags),
+      check_command(program, flags),    tasks_command(program, flags),     status_command(program, flags),
+      remind_command(program, flags),   reconcile_command(program, flags), notices_command(program, flags),
+      rank_command(program, flags),     audit_command(program, flags),     carry_over_command(program, flags),
+      template_command(program, flags), import_command(program, flags),    help_command(program),
+      version_command(program),         complete_command(program, flags),
   };
 }
 

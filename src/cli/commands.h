@@ -18,6 +18,7 @@ struct GlobalFlags {
   std::string today;      ///< --today
   bool strict = false;    ///< --strict
   bool no_cache = false;  ///< --no-cache
+  bool quiet = false;     ///< -q, --quiet
 };
 
 /// A command of `program`, and what runs it once it was given.

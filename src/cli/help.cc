@@ -345,6 +345,10 @@ std::string usage_error_message(const CLI::App& program, const CLI::ParseError& 
   return with_help(program, app, fmt::format("命令行有误（{}）", what));
 }
 
+std::string unknown_command_message(const CLI::App& program, const std::string& word) {
+  return unknown_command(program, word);
+}
+
 CLI::Validator one_of(std::vector<std::string> values) {
   return CLI::Validator(
       [values](const std::string& value) -> std::string {

@@ -33,6 +33,9 @@ std::string value_name(const CLI::Option& option);
 /// every line ending in a newline.
 std::string usage_error_message(const CLI::App& program, const CLI::ParseError& e);
 
+/// The message for `word`, given where a command's name goes and naming none.
+std::string unknown_command_message(const CLI::App& program, const std::string& word);
+
 /// A validator that accepts one of `values` and otherwise lists them in
 /// Chinese; its description is empty, as help lists the values in the
 /// option's description.

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   program.add_flag("--strict", g.strict,
                    "任何输入文件有错误即停止，不生成报表（默认只略去有错误的进度文件）");
   program.add_flag("--no-cache", g.no_cache, "不使用解析缓存，重新读取每个进度文件");
+  program.add_flag("-q,--quiet", g.quiet, "不逐个列出写出、未改动和提交的文件（错误和警告照常显示）");
   program.require_subcommand(1);
   program.fallthrough();
 

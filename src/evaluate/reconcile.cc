@@ -26,6 +26,8 @@ std::unordered_set<std::string_view> reported_in(const Workspace& ws, const std:
 
 }  // namespace
 
+bool reporting_closed(const Round& round, Date as_of) { return as_of >= round.report_date; }
+
 RoundReporting round_reporting(const Workspace& ws, const Task& task, const Round& round, Date as_of) {
   StatusTimeline timeline(ws);
   return round_reporting(timeline, task, round, as_of);
@@ -58,6 +60,7 @@ Reconciliation reconcile_round(StatusTimeline& timeline, Month m, Date as_of) {
   rec.as_of = as_of;
   rec.rejected = rejected_through(ws, m);
   rec.sample = ws.sample;
+  rec.final = reporting_closed(rec.round, as_of);
   // Who owes is judged as of the window's start, before the status as of
   // `as_of`: the timeline only goes forward. The ledger's texts are this
   // round's: older texts would pass for news.

@@ -49,11 +49,18 @@ struct Reconciliation {
   std::vector<size_t> closed_this_month;  ///< closed inside the round's window
   std::vector<OverdueTask> overdue;
   std::vector<MissingReport> missing_reports;  ///< by unit (tasks.yaml order), then task id
-  std::vector<RejectedFile> rejected;          ///< files left out that may bear on the round
-  bool sample = false;                         ///< computed from sample data (示例数据)
+  /// The report day is over (as of it or later): a report still missing is
+  /// late (未按时报送); before, it may still come (尚未报送).
+  bool final = true;
+  std::vector<RejectedFile> rejected;  ///< files left out that may bear on the round
+  bool sample = false;                 ///< computed from sample data (示例数据)
 
   const TaskStatus& task(size_t index) const { return ledger[index].status; }
 };
+
+/// Whether the reports of `round` are all in as of `as_of`: its report day
+/// is over (duban(5) STATUS RULES, Reporting rounds).
+bool reporting_closed(const Round& round, Date as_of);
 
 /// Who owed a report on `task` in `round` and who did not send one dated in
 /// the window and not after `as_of`.

@@ -84,6 +84,16 @@ std::optional<Month> default_rank_month(const TaskList& list, Date today) {
 
 bool has_ranking_group(const TaskList& list) { return list.find_group(list.ranking.group) != nullptr; }
 
+RoundChoice choose_reminder_round(const TaskList& list, std::optional<Month> month, Date day) {
+  if (month) {
+    if (!has_round(list, *month)) return {{}, RoundChoiceError::kOutOfRange};
+    return {{*month}, std::nullopt};
+  }
+  const Month m = std::max(month_reporting(list, day), list.reporting.first);
+  if (m > list.reporting.last) return {{}, RoundChoiceError::kAllOver};
+  return {{m}, std::nullopt};
+}
+
 RoundChoice choose_rounds(const TaskList& list, std::optional<Month> month, bool all, Date today) {
   if (month && !all && !has_round(list, *month)) return {{}, RoundChoiceError::kOutOfRange};
   return choose(month, all, default_round_month(list, today), list.reporting.first, 1);

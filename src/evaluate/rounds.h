@@ -80,6 +80,7 @@ bool has_ranking_group(const TaskList& list);
 enum class RoundChoiceError {
   kNoneYet,     ///< no month was given and none is due (or ended) by today
   kOutOfRange,  ///< the month given lies outside the reporting rounds
+  kAllOver,     ///< no month was given and the last round's report date has passed
 };
 
 /// The months a command covers, in order, or why there are none.
@@ -91,6 +92,10 @@ struct RoundChoice {
 /// The rounds to report on: with `all`, every round from reporting.first
 /// through the default one; else `month` when given, else the default one.
 RoundChoice choose_rounds(const TaskList& list, std::optional<Month> month, bool all, Date today);
+
+/// The round to remind of (催报): `month` when given, else the round whose
+/// window holds `day` (the first, before the list's first window).
+RoundChoice choose_reminder_round(const TaskList& list, std::optional<Month> month, Date day);
 
 /// The ranking periods, each named by its second month: with `all`, every
 /// bimonth from the one holding reporting.first through the default one;

@@ -275,13 +275,14 @@ std::vector<fs::path> GitRepository::deleted_files(const fs::path& dir) const {
   return deleted;
 }
 
-bool GitRepository::commit(const std::vector<fs::path>& paths, const std::string& message,
-                           const std::string& written, const std::string& author) const {
+std::optional<std::string> GitRepository::commit(const std::vector<fs::path>& paths,
+                                                 const std::string& message, const std::string& written,
+                                                 const std::string& author) const {
   std::vector<std::string> rel;
   for (const fs::path& p : paths) rel.push_back(relative(p));
   std::sort(rel.begin(), rel.end());
   rel.erase(std::unique(rel.begin(), rel.end()), rel.end());
-  if (rel.empty()) return false;  // no path would mean every path to git
+  if (rel.empty()) return std::nullopt;  // no path would mean every path to git
 
   // What the index holds for them now, to put back should anything fail.
   const GitRun listed = run_git(top_, with_paths({"ls-files", "-s", "-z", "--"}, rel));
@@ -296,7 +297,7 @@ bool GitRepository::commit(const std::vector<fs::path>& paths, const std::string
         std::any_of(saved.begin(), saved.end(), [&](const auto& s) { return record_path(s) == r; });
     if (tracked || ::lstat((top_ / r).c_str(), &st) == 0) staged.push_back(r);
   }
-  if (staged.empty()) return false;
+  if (staged.empty()) return std::nullopt;
 
   // Whatever fails after staging, the index goes back to what it was.
   auto undo = [&] {
@@ -309,7 +310,7 @@ bool GitRepository::commit(const std::vector<fs::path>& paths, const std::string
   const GitRun add = run_git(top_, with_paths({"add", "--all", "--"}, staged));
   if (!add.ok()) fail(written, "git add", add.err, add.out, undo());
   const GitRun diff = run_git(top_, with_paths({"diff", "--cached", "--quiet", "--"}, staged));
-  if (diff.ok()) return false;
+  if (diff.ok()) return std::nullopt;
   if (!diff.started || diff.status != 1) fail(written, "git diff", diff.err, diff.out, undo());
   // With paths, git commits just them: what else is staged stays staged.
   std::vector<std::string> args{"commit", "--quiet", "-m", one_line(message)};
@@ -317,7 +318,10 @@ bool GitRepository::commit(const std::vector<fs::path>& paths, const std::string
   args.push_back("--");
   const GitRun commit = run_git(top_, with_paths(std::move(args), staged));
   if (!commit.ok()) fail(written, "git commit", commit.err, commit.out, undo());
-  return true;
+  const GitRun head = run_git(top_, {"rev-parse", "--short", "HEAD"});
+  std::string hash = head.ok() ? head.out : "";
+  while (!hash.empty() && (hash.back() == '\n' || hash.back() == '\r')) hash.pop_back();
+  return hash;
 }
 
 // Puts the index entries of `paths` back as `saved` lists them, retrying

@@ -46,7 +46,7 @@ class GitRepository {
 
   /// Commits `paths` (written, or removed) with `message` (one line: control
   /// characters escaped as \n, \x1b), and nothing else, when they differ
-  /// from the last commit; returns whether it committed. On
+  /// from the last commit; returns the new commit's short hash when it committed. On
   /// failure, restores the index entries of `paths` as they were and throws
   /// CommandFailure saying what failed and how to fix it (a lock file an
   /// interrupted git left is named, never removed), opening with
@@ -54,8 +54,9 @@ class GitRepository {
   /// file's path and 已写好). A non-empty `author` ("Name <email>") is the
   /// commit's author; the committer is always whoever runs duban, as git is
   /// configured.
-  bool commit(const std::vector<std::filesystem::path>& paths, const std::string& message,
-              const std::string& written, const std::string& author = {}) const;
+  std::optional<std::string> commit(const std::vector<std::filesystem::path>& paths,
+                                    const std::string& message, const std::string& written,
+                                    const std::string& author = {}) const;
 
  private:
   GitRepository(std::filesystem::path top, std::filesystem::path git_dir)

@@ -329,6 +329,12 @@ std::string shown_path(const fs::path& path) { return shown(path); }
 
 std::string error_reason(int err) { return reason(err); }
 
+void change_directory(const std::string& dir) {
+  if (::chdir(dir.c_str()) == 0) return;
+  throw CommandFailure{kExitProblems, fmt::format("duban: 无法进入目录“{}”（{}）：请检查 -C 后的路径",
+                                                  shown(dir), reason(errno))};
+}
+
 void print(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 bool output_is_terminal() { return isatty(STDOUT_FILENO) != 0; }
@@ -336,14 +342,21 @@ bool output_is_terminal() { return isatty(STDOUT_FILENO) != 0; }
 bool output_takes_colour() { return output_is_terminal() && std::getenv("NO_COLOR") == nullptr; }
 
 int terminal_width() {
-  if (!output_is_terminal()) return 0;
+  // COLUMNS when set, wherever the output goes (duban status | head).
   if (const char* columns = std::getenv("COLUMNS")) {
     char* end = nullptr;
     const long n = std::strtol(columns, &end, 10);
     if (end != columns && *end == '\0' && n > 0 && n < 10000) return static_cast<int>(n);
   }
-  winsize size{};
-  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  // Else the terminal's: the one output goes to, or into a pipe (to a
+  // pager, to head) the one the messages go to. A file gets everything.
+  struct stat out {};
+  const bool piped = fstat(STDOUT_FILENO, &out) == 0 && S_ISFIFO(out.st_mode);
+  for (const int fd : {STDOUT_FILENO, STDERR_FILENO}) {
+    if (fd == STDERR_FILENO && !piped) break;
+    winsize size{};
+    if (isatty(fd) != 0 && ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  }
   return 0;
 }
 

@@ -68,11 +68,16 @@ std::string shown_path(const std::filesystem::path& path);
 /// Why a file could not be written or opened, in Chinese, from `errno`.
 std::string error_reason(int err);
 
+/// Makes `dir` the current directory, as `git -C` does; throws
+/// CommandFailure naming it when it cannot.
+void change_directory(const std::string& dir);
+
 /// Writes `text` to standard output.
 void print(std::string_view text);
 
-/// The width of the terminal standard output is, from COLUMNS or the
-/// terminal itself; 0 when standard output is no terminal (nothing is cut).
+/// The width text on standard output fits: COLUMNS when set; else the
+/// terminal's, that of standard output or, into a pipe, that of standard
+/// error; 0 (nothing is cut) for a file, or with no terminal at all.
 int terminal_width();
 
 /// Whether standard output is a terminal.

@@ -66,6 +66,16 @@ std::optional<PathChange> parse_raw(std::string_view meta, std::string path) {
 using EntryKey = std::tuple<std::string, std::string, Date>;  // unit, task, date
 EntryKey key_of(const Entry& e) { return {e.unit, e.task, e.date}; }
 
+// Keys by unit, then task number (2 before 10), then date: the order a
+// commit's changes are told in.
+struct KeyOrder {
+  bool operator()(const EntryKey& a, const EntryKey& b) const {
+    if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
+    if (std::get<1>(a) != std::get<1>(b)) return task_id_less(std::get<1>(a), std::get<1>(b));
+    return std::get<2>(a) < std::get<2>(b);
+  }
+};
+
 // The entries of a path before a version that could not be read: they count
 // as removed by `commit` unless a later version of the path holds them again.
 struct Gap {
@@ -249,10 +259,10 @@ class Replay {
   std::unordered_map<std::string, std::vector<const Entry*>> tree_entries_;
   History history_;
   std::unordered_map<std::string, std::vector<Entry>> files_;  // path -> entries of its version
-  std::map<EntryKey, Entry> held_;                             // every entry the history holds now
-  std::map<std::string, Gap> gaps_;                  // path -> what it held before it became unreadable
-  std::map<EntryKey, std::optional<Entry>> before_;  // the keys this commit touched, as they were
-  std::map<EntryKey, int> removed_at_;               // keys whose removal dates from a gap's start
+  std::map<EntryKey, Entry, KeyOrder> held_;                   // every entry the history holds now
+  std::map<std::string, Gap> gaps_;  // path -> what it held before it became unreadable
+  std::map<EntryKey, std::optional<Entry>, KeyOrder> before_;  // the keys this commit touched, as they were
+  std::map<EntryKey, int, KeyOrder> removed_at_;               // keys whose removal dates from a gap's start
 };
 
 }  // namespace

@@ -40,6 +40,17 @@ std::string progress_cell(const TaskStatus& t) { return texts_cell(t, t.texts.pr
 std::string problems_cell(const TaskStatus& t) { return texts_cell(t, t.texts.problems); }
 std::string next_cell(const TaskStatus& t) { return texts_cell(t, t.texts.next); }
 
+std::string missing_title(const Reconciliation& rec) {
+  if (rec.final) return "未按时报送";
+  return fmt::format("尚未报送（报送日 {}）", rec.round.report_date.iso());
+}
+
+std::string missing_sheet_name(const Reconciliation& rec) { return rec.final ? "未按时报送" : "尚未报送"; }
+
+std::string no_missing_reports(const Reconciliation& rec) {
+  return rec.final ? "本轮各单位均按时报送。" : "各单位均已报送。";
+}
+
 std::string reporting_cell(const RoundReporting& r) {
   if (r.owed.empty()) return "无需报送";
   if (r.missing.empty()) return fmt::format("按时报送 {}/{}", r.owed.size(), r.owed.size());

@@ -28,6 +28,14 @@ std::string next_cell(const TaskStatus& t);
 /// 按时报送 4/4; 未报送：示例甲社区 (3/4); 无需报送.
 std::string reporting_cell(const RoundReporting& r);
 
+/// The heading of a reconciliation's missing reports: 未按时报送 once the
+/// report day is over, 尚未报送（报送日 …） before.
+std::string missing_title(const Reconciliation& rec);
+/// The same as a sheet's name: 未按时报送 or 尚未报送.
+std::string missing_sheet_name(const Reconciliation& rec);
+/// What stands for an empty list of missing reports.
+std::string no_missing_reports(const Reconciliation& rec);
+
 /// The owners as the list names them: 党政综合办公室、各社区.
 std::string owners_cell(const Task& t);
 

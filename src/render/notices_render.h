@@ -6,6 +6,7 @@
 
 #include "evaluate/notices.h"
 #include "render/format.h"
+#include "render/table.h"
 
 namespace duban {
 
@@ -14,6 +15,6 @@ std::string render_notice(const TaskList& list, const Reconciliation& rec, const
 
 /// All notices: Markdown documents one after another, or one JSON document.
 std::string render_notices(const TaskList& list, const Reconciliation& rec, const NoticeReport& report,
-                           Format format);
+                           Format format, TextStyle style = {});
 
 }  // namespace duban

@@ -36,6 +36,7 @@ XlsxTable ranking_table(const RankReport& r) {
 // 计分方法: the period, the rule and the weights, the weights as numbers.
 void method_sheet(XlsxWorkbook& book, const RankReport& r, const std::string& title) {
   XlsxSheet sheet = book.add_sheet("计分方法");
+  const int first_row = write_sample_banner(sheet, r.sample);
   XlsxTable about{{"项目", "内容"}, {}, {}};
   auto line = [&](std::string label, Cell value) {
     about.rows.push_back({Cell::of_text(std::move(label)), std::move(value)});
@@ -50,7 +51,7 @@ void method_sheet(XlsxWorkbook& book, const RankReport& r, const std::string& ti
     const size_t colon = part.find("：");
     line(part.substr(0, colon), Cell::of_text(part.substr(colon + std::string_view("：").size())));
   }
-  int row = write_table(sheet, about) + 1;
+  int row = write_table(sheet, about, first_row) + 1;
   XlsxTable weights{{"权重", "数值"}, {}, {}};
   for (RankPart p : kRankParts) {
     weights.rows.push_back({Cell::of_text(rank_part_label(p)), Cell::general(weight_of(r.weights, p))});
@@ -64,10 +65,10 @@ void method_sheet(XlsxWorkbook& book, const RankReport& r, const std::string& ti
 std::string render_rank_xlsx(const TaskList& list, const RankReport& report) {
   const std::string title = fmt::format("{} 考核排名（{}）", list.title, rank_period_words(report));
   XlsxWorkbook book({title, list.reporting.office, report.as_of});
-  add_table_sheet(book, "排名", title, ranking_table(report));
+  add_table_sheet(book, "排名", title, ranking_table(report), report.sample);
   if (!report.rejected.empty()) {
     add_table_sheet(book, "报送文件有误", title + " 报送文件有误（未计入）",
-                    rejected_xlsx_table(report.rejected));
+                    rejected_xlsx_table(report.rejected), report.sample);
   }
   method_sheet(book, report, title);
   return book.finish();

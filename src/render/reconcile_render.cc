@@ -7,6 +7,7 @@
 #include "render/labels.h"
 #include "render/ledger.h"
 #include "render/reconcile_xlsx.h"
+#include "render/status_render.h"
 #include "render/table.h"
 
 namespace duban {
@@ -124,9 +125,9 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
     out += render_markdown_table(table);
   }
 
-  out += "\n## 未按时报送\n\n";
+  out += fmt::format("\n## {}\n\n", missing_title(rec));
   if (rec.missing_reports.empty()) {
-    out += "本轮各单位均按时报送。\n";
+    out += no_missing_reports(rec) + "\n";
   } else {
     Table table{{"单位", "任务"}, {}};
     for (const MissingReport& m : rec.missing_reports) {
@@ -151,6 +152,58 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   }
   out += "\n## 进度甘特图\n\n" + gantt(list, rec);
   return out;
+}
+
+// For a terminal: the same sections as the Markdown, tables fitted to its
+// width, lights in colour when it shows them; the ledger narrowed to what a
+// line holds (status --task gives a task in full).
+std::string render_text(const TaskList& list, const Reconciliation& rec, TextStyle style) {
+  const Round& r = rec.round;
+  std::string out = sample_banner(rec.sample);
+  out += fmt::format("{} 对账销号（{}年{}月）\n", list.title, r.month.year(), r.month.month());
+  out += fmt::format("报送日 {}，统计区间 {} 至 {}，截至 {}，对账单位 {}\n", r.report_date.iso(),
+                     r.window_start.iso(), r.report_date.iso(), rec.as_of.iso(), list.reporting.office);
+  if (const std::string note = on_time_note(list); !note.empty()) out += note + "\n";
+  out += "\n汇总\n" + render_text_table(counts_table(rec), {style.width, {}});
+  Table ledger{{"序号", "任务", "牵头单位", "完成时限", "状态", "进度", "报送情况"}, {}};
+  for (const LedgerRow& row : rec.ledger) {
+    const TaskStatus& t = row.status;
+    ledger.rows.push_back({t.task->id, t.task->title, t.task->lead(), t.task->due.date.iso(),
+                           status_for_terminal(t, style), fmt::format("{}%", t.percent),
+                           reporting_cell(row.reporting)});
+  }
+  out += "\n台账\n" + render_text_table(ledger, {style.width, {1, 2, 4, 6}});
+  out += "\n本月销号\n";
+  if (rec.closed_this_month.empty()) out += "本月无销号任务。\n";
+  for (const size_t i : rec.closed_this_month) {
+    const TaskStatus& t = rec.task(i);
+    out += fmt::format("- {} {}（{} 销号{}）\n", t.task->id, t.task->title, t.close_date->iso(),
+                       t.on_time == std::optional<bool>(false) ? "，逾期完成" : "");
+  }
+  out += "\n逾期督办\n";
+  if (rec.overdue.empty()) {
+    out += "无逾期任务。\n";
+  } else {
+    Table table{{"序号", "任务", "完成时限", "逾期天数", "未完成单位"}, {}};
+    for (const OverdueTask& o : rec.overdue) {
+      const TaskStatus& t = rec.task(o.task);
+      table.rows.push_back({t.task->id, t.task->title, t.task->due.date.iso(), std::to_string(t.overdue_days),
+                            fmt::format("{}", fmt::join(o.units, "、"))});
+    }
+    out += render_text_table(table, {style.width, {1, 4}});
+  }
+  out += fmt::format("\n{}\n", missing_title(rec));
+  if (rec.missing_reports.empty()) {
+    out += no_missing_reports(rec) + "\n";
+  } else {
+    Table table{{"单位", "序号", "任务"}, {}};
+    for (const MissingReport& m : rec.missing_reports) {
+      const Task& task = *rec.task(m.task).task;
+      table.rows.push_back({m.unit, task.id, task.title});
+    }
+    out += render_text_table(table, {style.width, {0, 2}});
+  }
+  return out + rejected_text(rec.rejected);
 }
 
 std::string render_json(const TaskList& list, const Reconciliation& rec) {
@@ -182,7 +235,7 @@ std::string render_json(const TaskList& list, const Reconciliation& rec) {
   for (const MissingReport& m : rec.missing_reports) {
     w.begin_object().field("unit", m.unit).field("task", rec.task(m.task).task->id).end_object();
   }
-  w.end_array().key("tasks").begin_array();
+  w.end_array().field("final", rec.final).key("tasks").begin_array();
   for (const LedgerRow& row : rec.ledger) write_task_json(w, list, row.status);
   w.end_array();
   return finish_report_json(w, rec.rejected);
@@ -190,9 +243,11 @@ std::string render_json(const TaskList& list, const Reconciliation& rec) {
 
 }  // namespace
 
-std::string render_reconciliation(const TaskList& list, const Reconciliation& rec, Format format) {
+std::string render_reconciliation(const TaskList& list, const Reconciliation& rec, Format format,
+                                  TextStyle style) {
   switch (format) {
-    case Format::kText:  // not offered by `reconcile`; Markdown reads well as text
+    case Format::kText:
+      return render_text(list, rec, style);
     case Format::kMarkdown:
       return render_markdown(list, rec);
     case Format::kCsv:

@@ -19,6 +19,7 @@ std::string due_words(const DueDate& due) { return due.text == due.date.iso() ? 
 void summary_sheet(XlsxWorkbook& book, const TaskList& list, const Reconciliation& rec,
                    const std::string& title) {
   XlsxSheet sheet = book.add_sheet("汇总");
+  const int first_row = write_sample_banner(sheet, rec.sample);
   const Round& r = rec.round;
   XlsxTable about{{"项目", "内容"}, {}, {}};
   auto line = [&](const char* label, Cell value) {
@@ -35,7 +36,7 @@ void summary_sheet(XlsxWorkbook& book, const TaskList& list, const Reconciliatio
   }
   line("截至", Cell::of_date(rec.as_of));
   line("对账单位", Cell::of_text(list.reporting.office));
-  int row = write_table(sheet, about) + 1;
+  int row = write_table(sheet, about, first_row) + 1;
 
   XlsxTable counts{{"状态", "任务数"}, {}, {}};
   int total = 0;
@@ -92,7 +93,7 @@ XlsxTable overdue_table(const Reconciliation& rec) {
 }
 
 XlsxTable missing_table(const Reconciliation& rec) {
-  XlsxTable table{{"单位", "序号", "任务"}, {}, "本轮各单位均按时报送。"};
+  XlsxTable table{{"单位", "序号", "任务"}, {}, no_missing_reports(rec)};
   for (const MissingReport& m : rec.missing_reports) {
     const Task& task = *rec.task(m.task).task;
     table.rows.push_back({Cell::of_text(m.unit), Cell::of_text(task.id), Cell::of_text(task.title)});
@@ -132,14 +133,15 @@ std::string render_reconcile_xlsx(const TaskList& list, const Reconciliation& re
   const std::string title = fmt::format("{} 对账销号（{}年{}月）", list.title, m.year(), m.month());
   XlsxWorkbook book({title, list.reporting.office, rec.round.report_date});
   summary_sheet(book, list, rec, title);
-  add_table_sheet(book, "台账", title + " 台账", ledger_table(rec));
-  add_table_sheet(book, "逾期督办", title + " 逾期督办", overdue_table(rec));
-  add_table_sheet(book, "未按时报送", title + " 未按时报送", missing_table(rec), false);
+  add_table_sheet(book, "台账", title + " 台账", ledger_table(rec), rec.sample);
+  add_table_sheet(book, "逾期督办", title + " 逾期督办", overdue_table(rec), rec.sample);
+  add_table_sheet(book, missing_sheet_name(rec), title + " " + missing_sheet_name(rec), missing_table(rec),
+                  rec.sample, false);
   if (!rec.rejected.empty()) {
     add_table_sheet(book, "报送文件有误", title + " 报送文件有误（未计入）",
-                    rejected_xlsx_table(rec.rejected));
+                    rejected_xlsx_table(rec.rejected), rec.sample);
   }
-  add_table_sheet(book, "常态化工作", title + " 常态化工作", duties_table(rec));
+  add_table_sheet(book, "常态化工作", title + " 常态化工作", duties_table(rec), rec.sample);
   return book.finish();
 }
 

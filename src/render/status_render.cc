@@ -9,14 +9,15 @@
 #include "render/table.h"
 
 namespace duban {
-namespace {
 
-std::string colored(const TaskStatus& t, TextStyle style) {
+std::string status_for_terminal(const TaskStatus& t, TextStyle style) {
   static constexpr const char* kColors[] = {"\x1b[31m", "\x1b[33m", "\x1b[32m", ""};
   const char* color = kColors[static_cast<int>(t.light)];
   if (!style.color || !*color) return status_words(t);
   return fmt::format("{}● {}\x1b[0m", color, status_words(t));
 }
+
+namespace {
 
 std::string last_report(const TaskStatus& t) {
   std::optional<Date> last;
@@ -37,7 +38,7 @@ Table status_table(const StatusReport& report, bool text, TextStyle style) {
   for (const TaskStatus& t : report.tasks) {
     std::vector<std::string> row = {t.task->id, t.task->title, t.task->lead(), due_cell(t.task->due)};
     if (text) {
-      row.push_back(colored(t, style));
+      row.push_back(status_for_terminal(t, style));
     } else {
       row.push_back(status_words(t));
       row.push_back(light_word(t.light));
@@ -99,7 +100,7 @@ std::string render_task_detail(const TaskList& list, const TaskStatus& t, TextSt
   out += fmt::format("部分：{}\n", list.sections[task.section].title);
   out += fmt::format("责任单位：{}（牵头：{}）\n", owners_cell(task), task.lead());
   out += fmt::format("完成时限：{}\n", due_cell(task.due));
-  out += fmt::format("状态：{}  进度 {}%\n", colored(t, style), t.percent);
+  out += fmt::format("状态：{}  进度 {}%\n", status_for_terminal(t, style), t.percent);
   for (const auto& [label, text] :
        {std::pair{"本月进展", progress_cell(t)}, std::pair{"存在问题", problems_cell(t)},
         std::pair{"下步计划", next_cell(t)}}) {

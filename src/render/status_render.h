@@ -5,14 +5,13 @@
 
 #include "evaluate/status.h"
 #include "render/format.h"
+#include "render/table.h"
 
 namespace duban {
 
-/// Options of the text rendering.
-struct TextStyle {
-  bool color = false;  ///< ANSI colours for the lights
-  int width = 0;       ///< the terminal's columns, which tables fit; 0 for no limit
-};
+/// A task's status words for a terminal: with its light's colour and ● when
+/// `style` allows colours.
+std::string status_for_terminal(const TaskStatus& t, TextStyle style);
 
 /// The status table of `report` (already filtered by the caller).
 std::string render_status(const TaskList& list, const StatusReport& report, Format format, TextStyle style);

@@ -1,6 +1,7 @@
 #include "render/table.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "model/text.h"
 
@@ -72,6 +73,70 @@ std::string cut_to_width(std::string_view text, int width) {
   return out + (colored ? "…\x1b[0m" : "…");
 }
 
+namespace {
+
+// The display widths of the code points of `text`, with their byte offsets.
+struct Glyph {
+  size_t at;
+  size_t len;
+  int width;
+};
+std::vector<Glyph> glyphs(std::string_view text) {
+  std::vector<Glyph> out;
+  for (size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t len = lead < 0x80 ? 1 : lead >> 5 == 6 ? 2 : lead >> 4 == 14 ? 3 : lead >> 3 == 30 ? 4 : 1;
+    out.push_back({i, len, display_width(text.substr(i, len))});
+    i += len;
+  }
+  return out;
+}
+
+// `text` in `width` columns as its start, …, and its last `tail` columns
+// (or fewer, to the character).
+std::string cut_keeping_end(std::string_view text, int width, int tail) {
+  const std::vector<Glyph> g = glyphs(text);
+  size_t from = g.size();
+  for (int used = 0; from > 0 && used + g[from - 1].width <= tail; used += g[--from].width) {
+  }
+  const int head_room = width - 1 - tail;
+  std::string head;
+  for (size_t i = 0, used = 0; i < from && static_cast<int>(used) + g[i].width <= head_room; ++i) {
+    head += text.substr(g[i].at, g[i].len);
+    used += static_cast<size_t>(g[i].width);
+  }
+  return head + "…" + std::string(from < g.size() ? text.substr(g[from].at) : std::string_view());
+}
+
+// The cells of column `c` cut to `width`: like cut_to_width, but texts that
+// would read the same once cut keep their distinguishing end instead
+// (加强…纠纷排查, 加强…纠纷调处).
+std::vector<std::string> cut_column(const Table& table, size_t c, int width) {
+  std::vector<std::string> cut;
+  for (const auto& row : table.rows) cut.push_back(cut_to_width(row[c], width));
+  for (size_t i = 0; i < cut.size(); ++i) {
+    std::vector<size_t> same;
+    for (size_t j = 0; j < cut.size(); ++j) {
+      if (cut[j] == cut[i] && table.rows[j][c] != table.rows[i][c]) same.push_back(j);
+    }
+    if (same.empty()) continue;
+    same.push_back(i);
+    // The shortest end that tells them apart, half the room at least.
+    for (int tail = (width - 1) / 2; tail <= width - 1; ++tail) {
+      std::vector<std::string> recut;
+      for (const size_t j : same) recut.push_back(cut_keeping_end(table.rows[j][c], width, tail));
+      std::vector<std::string> sorted = recut;
+      std::sort(sorted.begin(), sorted.end());
+      if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end() && tail < width - 1) continue;
+      for (size_t k = 0; k < same.size(); ++k) cut[same[k]] = recut[k];
+      break;
+    }
+  }
+  return cut;
+}
+
+}  // namespace
+
 std::string render_text_table(const Table& table) { return render_text_table(table, TableFit{}); }
 
 std::string render_text_table(const Table& table, const TableFit& fit) {
@@ -79,18 +144,24 @@ std::string render_text_table(const Table& table, const TableFit& fit) {
   const std::vector<int> natural = widths;
   if (fit.width > 0) narrow(widths, fit);
 
+  // The cut cells of each narrowed column, computed once per column.
+  std::vector<std::vector<std::string>> cut(widths.size());
+  for (size_t c = 0; c < widths.size(); ++c) {
+    if (widths[c] < natural[c]) cut[c] = cut_column(table, c, widths[c]);
+  }
   std::string out;
-  auto emit = [&](const std::vector<std::string>& row) {
+  auto emit = [&](const std::vector<std::string>& row, std::optional<size_t> at) {
     std::string line;
     for (size_t i = 0; i < row.size(); ++i) {
-      const std::string cell = widths[i] < natural[i] ? cut_to_width(row[i], widths[i]) : row[i];
+      std::string cell = row[i];
+      if (widths[i] < natural[i]) cell = at ? cut[i][*at] : cut_to_width(row[i], widths[i]);
       line += i + 1 == row.size() ? cell : pad_right(cell, widths[i]) + "  ";
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
   };
-  emit(table.header);
-  for (const auto& row : table.rows) emit(row);
+  emit(table.header, std::nullopt);
+  for (size_t r = 0; r < table.rows.size(); ++r) emit(table.rows[r], r);
   return out;
 }
 

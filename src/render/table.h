@@ -8,6 +8,12 @@
 
 namespace duban {
 
+/// How text for a terminal looks.
+struct TextStyle {
+  bool color = false;  ///< ANSI colours for the lights
+  int width = 0;       ///< the terminal's columns, which tables fit; 0 for no limit
+};
+
 /// Header and rows of text; every row as wide as the header.
 struct Table {
   std::vector<std::string> header;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/text.h"
+#include "render/ledger.h"
 
 namespace duban {
 namespace {
@@ -168,10 +169,16 @@ XlsxTable rejected_xlsx_table(const std::vector<RejectedFile>& rejected) {
   return table;
 }
 
+int write_sample_banner(XlsxSheet& sheet, bool sample) {
+  if (!sample) return 0;
+  sheet.text(0, 0, kSampleBanner, {.fill = XlsxStyle::Fill::kRed, .bold = true, .border = false});
+  return 2;
+}
+
 void add_table_sheet(XlsxWorkbook& book, const std::string& name, const std::string& title,
-                     const XlsxTable& table, bool landscape) {
+                     const XlsxTable& table, bool sample, bool landscape) {
   XlsxSheet sheet = book.add_sheet(name);
-  write_table(sheet, table, 0, TablePlace::kWholeSheet);
+  write_table(sheet, table, write_sample_banner(sheet, sample), TablePlace::kWholeSheet);
   sheet.print_a4(landscape, title);
 }
 

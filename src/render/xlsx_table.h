@@ -57,8 +57,14 @@ int write_table(XlsxSheet& sheet, const XlsxTable& table, int first_row = 0,
 /// The files left out of a report (报送文件有误): unit, file, line, column, problem.
 XlsxTable rejected_xlsx_table(const std::vector<RejectedFile>& rejected);
 
-/// A new sheet `name` holding `table`, on A4 pages with `title` above each.
+/// With `sample`, writes the sample-data banner (【示例数据】) in the first
+/// row of `sheet`, so that no sheet of a sample workbook passes for real;
+/// returns the row where the sheet's content starts.
+int write_sample_banner(XlsxSheet& sheet, bool sample);
+
+/// A new sheet `name` holding `table`, on A4 pages with `title` above each,
+/// under the sample-data banner when `sample`.
 void add_table_sheet(XlsxWorkbook& book, const std::string& name, const std::string& title,
-                     const XlsxTable& table, bool landscape = true);
+                     const XlsxTable& table, bool sample, bool landscape = true);
 
 }  // namespace duban

@@ -36,7 +36,7 @@ std::string sample(Date created, const std::string& text = "逾期 10 天") {
   table.rows.push_back({XlsxCell::of_text("1"), XlsxCell::of_text(text).lit(Light::kRed),
                         XlsxCell::percent(0.37), XlsxCell::of_date(day(2024, 5, 31))});
   table.rows.push_back({XlsxCell::of_text("2"), {}, XlsxCell::decimal(26.25), XlsxCell::integer(3)});
-  add_table_sheet(book, "台账", "测试 & 标题 台账", table);
+  add_table_sheet(book, "台账", "测试 & 标题 台账", table, false);
   return book.finish();
 }
 
