@@ -7,6 +7,7 @@
 
 #include "evaluate/report_form.h"
 #include "evaluate/shortfalls.h"
+#include "io/output.h"
 #include "load/csv_reader.h"
 #include "load/form_reader.h"
 #include "load/progress_file.h"
@@ -68,9 +69,11 @@ class Importer {
     return std::move(r_);
   }
 
+  // Cells, sheet names and what they hold are the sender's: escaped as
+  // every path duban shows, they cannot reach a terminal raw.
   void say(const std::string& cell, Severity s, const std::string& message) {
-    r_.messages.push_back(fmt::format("{}{}: {}: {}", file_, cell.empty() ? "" : ":" + cell,
-                                      s == Severity::kError ? "错误" : "警告", message));
+    r_.messages.push_back(escape_controls(fmt::format("{}{}: {}: {}", file_, cell.empty() ? "" : ":" + cell,
+                                                      s == Severity::kError ? "错误" : "警告", message)));
   }
 
   // An empty 填报日期: today inside the round's window, else its report day.

@@ -16,8 +16,10 @@ namespace duban::app {
 
 /// What one form became.
 struct FormImport {
-  std::vector<std::string> messages;  ///< `file:填报!C7: 错误: …`, in order
-  bool ok = false;                    ///< no error: `yaml` may be written
+  /// `file:填报!C7: 错误: …`, in order, control characters escaped
+  /// (escape_controls) whatever the form holds.
+  std::vector<std::string> messages;
+  bool ok = false;  ///< no error: `yaml` may be written
   std::string yaml;
   std::string unit;  ///< canonical
   Month month;

@@ -24,19 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // A path or name as a terminal may show it: control characters escaped.
-std::string shown(const std::string& text) {
-  std::string out;
-  for (const unsigned char c : text) {
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c < 0x20 || c == 0x7f) {
-      out += fmt::format("\\x{:02x}", c);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
+std::string shown(const std::string& text) { return escape_controls(text); }
 
 std::string shown(const fs::path& path) { return shown(path.string()); }
 
@@ -323,6 +311,26 @@ OutputTarget output_target(const std::string& option) {
   const bool dir =
       !option.empty() && (option.back() == '/' || fs::is_directory(path, ec) || !path.has_extension());
   return {dir, path};
+}
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20 || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", c);
+    } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // U+0080 to U+009F in UTF-8
+      out += fmt::format("\\u{:04x}", next);
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 std::string shown_path(const fs::path& path) { return shown(path); }

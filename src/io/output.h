@@ -62,7 +62,12 @@ struct OutputTarget {
 };
 OutputTarget output_target(const std::string& option);
 
-/// `path` as a terminal may show it: control characters escaped.
+/// `text` as a terminal may show it: control characters (C0, DEL and the C1
+/// range U+0080 to U+009F) escaped as \n, \xNN or \uNNNN, so that a name or
+/// value from the input can neither move the cursor nor set the title.
+std::string escape_controls(std::string_view text);
+
+/// `path` as a terminal may show it: control characters escaped (escape_controls).
 std::string shown_path(const std::filesystem::path& path);
 
 /// Why a file could not be written or opened, in Chinese, from `errno`.
