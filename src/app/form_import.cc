@@ -12,6 +12,7 @@
 #include "load/form_reader.h"
 #include "load/progress_file.h"
 #include "load/xlsx_reader.h"
+#include "load/yaml_tree.h"
 #include "render/progress_yaml.h"
 #include "render/shortfalls_render.h"
 
@@ -92,6 +93,13 @@ class Importer {
   // problem at the cell its line came from.
   void check(const DraftYaml& yaml) {
     const std::string path = progress_path_of(r_);
+    if (yaml.text.size() > kMaxFileBytes) {
+      // `check` would refuse the file, and every report leave it out.
+      say("", Severity::kError,
+          fmt::format("导入后的进度文件有 {} 字节，超过 1 MiB 上限：请把各格中的文字写得简短些",
+                      yaml.text.size()));
+      return;
+    }
     std::vector<Diagnostic> found;
     std::vector<Entry> entries = load_progress_file(path, yaml.text, ws_.list, index_, today_, found);
     if (!has_errors(found)) {

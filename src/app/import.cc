@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -30,25 +29,26 @@ std::string unit_author(const std::string& unit) {
   return name + " <>";
 }
 
-// A file's bytes, or nothing when it cannot be read or is too large.
+// A file's bytes, or nothing when it cannot be read or is too large. Read
+// into one string of the file's size: a stream's buffer would hold copies.
 std::optional<std::string> read_bytes(const fs::path& path, std::string& why) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) {
     why = fs::exists(path, ec) ? "这不是普通文件" : "文件不存在，请检查文件名";
     return std::nullopt;
   }
-  if (fs::file_size(path, ec) > kMaxXlsxBytes) {
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > kMaxXlsxBytes) {
     why = "文件大于 20 MiB，不像是报送表";
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in || !bytes) {
+  std::string bytes(ec ? 0 : static_cast<size_t>(size), '\0');
+  if (ec || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
     why = "无法读取文件，请检查文件的权限";
     return std::nullopt;
   }
-  return bytes.str();
+  return bytes;
 }
 
 class ImportRun {

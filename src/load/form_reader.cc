@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "load/yaml_tree.h"
 #include "model/form_layout.h"
 #include "model/text.h"
 
@@ -15,6 +16,9 @@ namespace {
 
 // How far down the header row of the form may be.
 constexpr int kHeaderSearchRows = 60;
+
+constexpr const char* kTextTooLong =
+    "报送表中填写的文字合计超过进度文件的上限 1 MiB，从这一格起未能导入：请把各格的文字写得简短些";
 
 std::string trimmed(std::string_view s) {
   auto space = [](std::string_view t) -> size_t {
@@ -129,6 +133,12 @@ class FormReader {
                             kColumnId, kColumnStatus));
       return std::move(form_);
     }
+    // A cell that cannot be read as it was written is named, not read as
+    // what is left of it.
+    for (const auto& [position, cell] : sheet_->cells) {
+      if (!cell.unreadable.empty()) error(where(position.first, position.second), cell.unreadable);
+    }
+    if (!form_.problems.empty()) return std::move(form_);
     header_block();
     // Only rows with cells: the work follows the cells, not the size of the sheet.
     for (auto it = sheet_->cells.lower_bound({header_row_ + 1, 0}); it != sheet_->cells.end();
@@ -329,7 +339,20 @@ class FormReader {
     }
     for (auto [col, field] : {std::pair{c.progress, &e.progress}, std::pair{c.problems, &e.problems},
                               std::pair{c.next, &e.next}}) {
-      if (const SheetCell* t = at(row, col)) *field = {cell_text(*t), where(row, col)};
+      const SheetCell* t = at(row, col);
+      if (t == nullptr) continue;
+      // What becomes the progress file is held to its size cap before it is
+      // copied: the cells of a workbook may hold 64 MiB.
+      text_bytes_ += t->text.size();
+      if (text_bytes_ > kMaxFileBytes) {
+        if (!text_too_long_) {
+          error(where(row, col), kTextTooLong);
+        }
+        text_too_long_ = true;
+        ok = false;
+        continue;
+      }
+      *field = {cell_text(*t), where(row, col)};
     }
     for (auto it = first; it != last; ++it) {
       const auto goal_column = c.goals.find(it->first.second);
@@ -421,6 +444,8 @@ class FormReader {
   int header_row_ = 0;
   Columns columns_;
   FilledForm form_;
+  size_t text_bytes_ = 0;  // of the texts read into entries
+  bool text_too_long_ = false;
 };
 
 }  // namespace
