@@ -97,17 +97,18 @@ class ImportRun {
     }
     const fs::path path = root_ / r.month.iso() / (r.unit + ".yaml");
     const std::string shown = o_.output.empty() ? progress_path_of(r) : shown_path(path);
-    std::string ignored;
-    const auto existing = read_bytes(path, ignored);
-    if (existing && *existing != r.yaml && !o_.force) {
+    // The folder's lock first, then the look at what is there: another
+    // import of the same unit and month waits, then finds this one's file.
+    if (!folder_) folder_.emplace(root_);
+    const Existing existing = folder_->existing(path, r.yaml);
+    if (existing == Existing::kDifferent && !o_.force) {
       fmt::print(
           stderr,
           "duban: {} 已存在且内容不同，未覆盖，{} 未导入：核对后如要以 {} 为准，请加 --force 重新导入\n",
           shown, shown_path(file), shown_path(file));
       return false;
     }
-    if (!folder_) folder_.emplace(root_);
-    if (folder_->write_if_changed(path, r.yaml)) {
+    if (existing != Existing::kSame && folder_->write_if_changed(path, r.yaml)) {
       fmt::print("duban: 已导入 {}，写入 {}：{}，{} 条进度，填报日期 {}\n", shown_path(file), shown, r.unit,
                  r.entries, r.date.iso());
     } else {

@@ -265,6 +265,19 @@ int OutputFolder::open_folder(const fs::path& path, const std::vector<std::strin
   return fd;
 }
 
+Existing OutputFolder::existing(const fs::path& path, std::string_view bytes) {
+  std::vector<std::string> names = names_below_root(path);
+  if (names.empty()) refuse_name(path, "名称为空");
+  const std::string file = names.back();
+  names.pop_back();
+  const int dir_fd = open_folder(path, names, false);
+  if (dir_fd < 0) return Existing::kMissing;
+  struct stat st;
+  if (::fstatat(dir_fd, file.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return Existing::kMissing;
+  if (S_ISLNK(st.st_mode)) refuse_symlink(path, path);
+  return S_ISREG(st.st_mode) && same_contents(dir_fd, file, bytes) ? Existing::kSame : Existing::kDifferent;
+}
+
 bool OutputFolder::write_if_changed(const fs::path& path, std::string_view bytes) {
   std::vector<std::string> names = names_below_root(path);
   if (names.empty()) refuse_name(path, "名称为空");

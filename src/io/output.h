@@ -14,6 +14,9 @@
 
 namespace duban {
 
+/// What a file below an OutputFolder holds, against the bytes to be written.
+enum class Existing { kMissing, kSame, kDifferent };
+
 /// The folder a command writes into: the one given to -o DIR, or the folder
 /// of the file given to -o FILE. While alive it holds a lock on that folder
 /// (lock_or_wait), so two runs never meet there, and the first time it
@@ -31,6 +34,11 @@ class OutputFolder {
   /// Writes `bytes` to `path` (the root, then plain names) unless it already
   /// holds exactly them; creates missing folders. Returns whether it changed.
   bool write_if_changed(const std::filesystem::path& path, std::string_view bytes);
+
+  /// What `path` (the root, then plain names, never a link) holds against
+  /// `bytes`, looked at under the lock: a run that writes it after looking
+  /// knows that no other run wrote it in between.
+  Existing existing(const std::filesystem::path& path, std::string_view bytes);
 
   /// Removes the regular files of `dir` (below the root) with extension
   /// `ext` and a plain name that are not in `keep`; returns their paths.
