@@ -51,6 +51,15 @@ std::optional<std::string> read_bytes(const fs::path& path, std::string& why) {
   return bytes;
 }
 
+// progress/ of the workspace `dir`, relative to the current folder, so that
+// messages name it as the user sees it.
+fs::path progress_folder(const fs::path& dir) {
+  std::error_code ec;
+  const fs::path near = fs::proximate(dir, ec);
+  if (ec || near.empty()) return dir / "progress";
+  return near == "." ? fs::path("progress") : near / "progress";
+}
+
 class ImportRun {
  public:
   ImportRun(const WorkspaceRequest& w, const ImportRequest& o) : o_(o) {
@@ -64,7 +73,7 @@ class ImportRun {
       throw CommandFailure{kExitProblems, "duban: tasks.yaml 有错误，请先改正（可运行 duban check 查看）"};
     }
     index_ = TaskIndex(loaded_.workspace.list);
-    root_ = o.output.empty() ? dir_ / "progress" : fs::path(o.output);
+    root_ = o.output.empty() ? progress_folder(dir_) : fs::path(o.output);
     if (o.commit) {
       // As for reports: the work tree's lock first, held to the last commit.
       repo_.emplace(GitRepository::find(dir_));
@@ -99,7 +108,10 @@ class ImportRun {
     const std::string shown = o_.output.empty() ? progress_path_of(r) : shown_path(path);
     // The folder's lock first, then the look at what is there: another
     // import of the same unit and month waits, then finds this one's file.
-    if (!folder_) folder_.emplace(root_);
+    // progress/ itself is entered as a plain folder, never through a link.
+    if (!folder_) {
+      folder_.emplace(root_, false, o_.output.empty() ? RootLink::kRefused : RootLink::kFollowed);
+    }
     const Existing existing = folder_->existing(path, r.yaml);
     if (existing == Existing::kDifferent && !o_.force) {
       fmt::print(

@@ -139,6 +139,29 @@ void remove_temporaries(int dir_fd, const std::string& only_for) {
   }
 }
 
+// The folder `dir` opened without following it when it is a link (which is
+// refused); created when missing, the folder it is in being there.
+int open_plain_folder(const fs::path& dir) {
+  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  const int parent_fd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (parent_fd < 0) fail_write(dir, errno);
+  const std::string name = dir.filename().string();
+  if (::mkdirat(parent_fd, name.c_str(), 0777) != 0 && errno != EEXIST) {
+    const int err = errno;
+    ::close(parent_fd);
+    fail_write(dir, err);
+  }
+  const int fd = ::openat(parent_fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  const int err = errno;
+  struct stat st;
+  const bool link =
+      fd < 0 && ::fstatat(parent_fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
+  ::close(parent_fd);
+  if (link) refuse_symlink(dir, dir);
+  if (fd < 0) fail_write(dir, err);
+  return fd;
+}
+
 bool same_contents(int dir_fd, const std::string& file, std::string_view bytes) {
   const int fd = ::openat(dir_fd, file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return false;
@@ -191,7 +214,8 @@ void write_atomically(int dir_fd, const std::string& file, const fs::path& path,
 
 }  // namespace
 
-OutputFolder::OutputFolder(fs::path root, bool one_file) : root_(std::move(root)), one_file_(one_file) {
+OutputFolder::OutputFolder(fs::path root, bool one_file, RootLink root_link)
+    : root_(std::move(root)), one_file_(one_file), root_link_(root_link) {
   // reports/ and reports name the same folder: compare paths without the slash.
   while (!root_.has_filename() && root_.has_relative_path()) root_ = root_.parent_path();
 }
@@ -225,8 +249,13 @@ int OutputFolder::open_root() {
   // The folder the user named may itself be a symlink: that one is followed.
   const fs::path dir = root_.empty() ? fs::path(".") : root_;
   std::error_code ignored;
-  fs::create_directories(dir, ignored);
-  root_fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (root_link_ == RootLink::kRefused && dir.has_filename()) {
+    if (dir.has_parent_path()) fs::create_directories(dir.parent_path(), ignored);
+    root_fd_ = open_plain_folder(dir);
+  } else {
+    fs::create_directories(dir, ignored);
+    root_fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  }
   if (root_fd_ < 0) fail_write(dir, errno);
   // Also for runs of other workspaces, or outside git (see ReportWriter).
   lock_or_wait(root_fd_, fmt::format("文件夹 {}", shown(dir)));

@@ -14,6 +14,10 @@
 
 namespace duban {
 
+/// Whether the root of an OutputFolder may be a symbolic link: it may when
+/// the user named it (-o DIR), not when the command chose it.
+enum class RootLink { kFollowed, kRefused };
+
 /// What a file below an OutputFolder holds, against the bytes to be written.
 enum class Existing { kMissing, kSame, kDifferent };
 
@@ -26,7 +30,8 @@ class OutputFolder {
  public:
   /// `root` is -o DIR; with `one_file` it is the folder of -o FILE, whose
   /// name the user chose, so only that file's temporaries are removed.
-  explicit OutputFolder(std::filesystem::path root, bool one_file = false);
+  explicit OutputFolder(std::filesystem::path root, bool one_file = false,
+                        RootLink root_link = RootLink::kFollowed);
   ~OutputFolder();
   OutputFolder(const OutputFolder&) = delete;
   OutputFolder& operator=(const OutputFolder&) = delete;
@@ -52,6 +57,7 @@ class OutputFolder {
 
   std::filesystem::path root_;
   bool one_file_;
+  RootLink root_link_;
   int root_fd_ = -1;
   std::map<std::filesystem::path, int> folders_;  // open folders below the root, by path
 };
