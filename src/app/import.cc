@@ -73,6 +73,7 @@ class ImportRun {
       throw CommandFailure{kExitProblems, "duban: tasks.yaml 有错误，请先改正（可运行 duban check 查看）"};
     }
     index_ = TaskIndex(loaded_.workspace.list);
+    if (!o.unit.empty()) unit_ = resolve_unit(loaded_.workspace.list, o.unit);
     root_ = o.output.empty() ? progress_folder(dir_) : fs::path(o.output);
     if (o.commit) {
       // As for reports: the work tree's lock first, held to the last commit.
@@ -98,7 +99,7 @@ class ImportRun {
       fmt::print(stderr, "{}: 错误: {}\n", shown_path(file), why);
       return false;
     }
-    const FormImport r = import_form(shown_path(file), *bytes, loaded_.workspace, index_, today_);
+    const FormImport r = import_form(shown_path(file), *bytes, loaded_.workspace, index_, today_, unit_);
     for (const std::string& m : r.messages) fmt::print(stderr, "{}\n", m);
     if (!r.ok) {
       fmt::print(stderr, "duban: {} 未导入：请改正上面列出的问题后重新导入\n", shown_path(file));
@@ -139,6 +140,7 @@ class ImportRun {
   }
 
   const ImportRequest& o_;
+  std::string unit_;  // --unit, the unit's own name
   Date today_;
   fs::path dir_;
   LoadResult loaded_;
