@@ -8,28 +8,12 @@
 #include "evaluate/report_form.h"
 #include "io/output.h"
 #include "load/names.h"
-#include "model/text.h"
 #include "render/progress_yaml.h"
 #include "render/template_xlsx.h"
 
 namespace duban::app {
 namespace {
 namespace fs = std::filesystem;
-
-// The unit's own name for `name`, a name or an alias.
-std::string resolve_unit(const TaskList& list, const std::string& name) {
-  if (auto unit = list.canonical_unit(name)) return *unit;
-  std::vector<std::string> names;
-  for (const Unit& u : list.units) {
-    names.push_back(u.name);
-    names.insert(names.end(), u.aliases.begin(), u.aliases.end());
-  }
-  const std::string suggestion = closest_match(name, names);
-  throw CommandFailure{
-      kExitUsage, suggestion.empty()
-                      ? fmt::format("duban: 未定义的单位“{}”：请使用 tasks.yaml 中 units 列出的名称", name)
-                      : fmt::format("duban: 未定义的单位“{}”：是不是“{}”？", name, suggestion)};
-}
 
 Month resolve_month(const TaskList& list, std::optional<Month> m, Date today) {
   const Reporting& rep = list.reporting;

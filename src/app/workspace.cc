@@ -6,6 +6,7 @@
 #include "io/clock.h"
 #include "load/history.h"
 #include "load/workspace_loader.h"
+#include "model/text.h"
 
 namespace duban::app {
 namespace fs = std::filesystem;
@@ -14,6 +15,20 @@ Date resolve_today(const WorkspaceRequest& request) {
   if (request.today) return *request.today;
   const LocalDay today = local_today();
   return *Date::from_ymd(today.year, today.month, today.day);
+}
+
+std::string resolve_unit(const TaskList& list, const std::string& name) {
+  if (auto unit = list.canonical_unit(name)) return *unit;
+  std::vector<std::string> names;
+  for (const Unit& u : list.units) {
+    names.push_back(u.name);
+    names.insert(names.end(), u.aliases.begin(), u.aliases.end());
+  }
+  const std::string suggestion = closest_match(name, names);
+  throw CommandFailure{
+      kExitUsage, suggestion.empty()
+                      ? fmt::format("duban: 未定义的单位“{}”：请使用 tasks.yaml 中 units 列出的名称", name)
+                      : fmt::format("duban: 未定义的单位“{}”：是不是“{}”？", name, suggestion)};
 }
 
 fs::path resolve_workspace(const WorkspaceRequest& request) {
