@@ -1,4 +1,4 @@
-# Thin wrapper over the CMake presets.
+# Thin wrapper over the CMake presets (Ninja, and ccache when installed).
 #   make          build, check the shipped workspace, list it, print the last round's reconciliation
 #   make test     build and run every test, also under ASan+UBSan; build everything
 #                 with clang, run the unit tests so built and each fuzz target for
@@ -12,6 +12,14 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 600
 TEST_FUZZ_SECONDS ?= 30
 
+# configure PRESET: a build folder made with another generator (Makefiles,
+# before the presets chose Ninja) cannot be configured for Ninja: start it afresh.
+define configure
+	@if [ -f build/$(1)/CMakeCache.txt ] && ! grep -qx 'CMAKE_GENERATOR:INTERNAL=Ninja' build/$(1)/CMakeCache.txt; then \
+	  echo "build/$(1) was made with another generator: removing it to build with Ninja" >&2; rm -rf build/$(1); fi
+	cmake --preset $(1) >/dev/null
+endef
+
 all: build
 	./build/default/duban check
 	./build/default/duban tasks
@@ -21,7 +29,7 @@ deps:
 	./scripts/install-deps
 
 build: deps
-	cmake --preset default >/dev/null
+	$(call configure,default)
 	cmake --build --preset default -j $(JOBS)
 
 test: test-default test-asan test-fuzz
@@ -30,13 +38,13 @@ test-default: build
 	ctest --preset default -j $(JOBS)
 
 test-asan: deps
-	cmake --preset asan >/dev/null
+	$(call configure,asan)
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
 
 # The fuzz preset builds the whole project, tests included, with clang.
 fuzz-build: deps
-	cmake --preset fuzz >/dev/null
+	$(call configure,fuzz)
 	cmake --build --preset fuzz -j $(JOBS)
 
 test-fuzz: fuzz-build
