@@ -2,18 +2,25 @@
 
 #include <set>
 
+#include "evaluate/audit.h"
+#include "evaluate/carry_over.h"
 #include "evaluate/notices.h"
 #include "evaluate/ranking.h"
 #include "evaluate/reconcile.h"
+#include "evaluate/report_form.h"
 #include "evaluate/rounds.h"
 #include "evaluate/shortfalls.h"
 #include "evaluate/status.h"
+#include "render/audit_render.h"
+#include "render/carry_over_render.h"
 #include "render/notices_render.h"
+#include "render/progress_yaml.h"
 #include "render/rank_render.h"
 #include "render/reconcile_render.h"
 #include "render/shortfalls_render.h"
 #include "render/status_render.h"
 #include "render/tasks_render.h"
+#include "render/template_xlsx.h"
 
 namespace duban::fuzz {
 namespace {
@@ -39,10 +46,10 @@ bool reconcile_round(const Workspace& ws, Month month, bool workbook) {
   const Reconciliation rec = reconcile(ws, month, reporting_round(list, month).report_date);
   for (Format f : {Format::kMarkdown, Format::kCsv, Format::kJson}) render_reconciliation(list, rec, f);
   if (workbook) render_reconciliation(list, rec, Format::kXlsx);
-  const std::vector<Notice> notices = build_notices(list, rec);
+  const NoticeReport notices = build_notices(list, rec);
   render_notices(list, rec, notices, Format::kMarkdown);
   render_notices(list, rec, notices, Format::kJson);
-  for (const Notice& n : notices) render_notice(list, rec, n);
+  for (const Notice& n : notices.notices) render_notice(list, rec, n);
   return true;
 }
 
@@ -68,6 +75,43 @@ void exercise(const Workspace& ws, Date today) {
     if (rank_period(ws, m, rank_book)) rank_book = false;
   }
   shortfall_warnings(settled_shortfalls(ws, today));
+}
+
+void write_documents(const Workspace& ws, Date today) {
+  const TaskList& list = ws.list;
+  constexpr int kNarrow = 40;  // columns: tables are fitted, titles cut
+  render_tasks(list, Format::kText, kNarrow);
+  render_status(list, evaluate_status(ws, today), Format::kText, TextStyle{false, kNarrow});
+  const std::optional<Month> month = next_round_month(list, today);
+  if (month) {
+    // The forms are workbooks: a few units' only, the first and the last.
+    const Round round = reporting_round(list, *month);
+    std::vector<const Unit*> units;
+    if (!list.units.empty()) units = {&list.units.front(), &list.units.back()};
+    for (const Unit* u : units) {
+      const ReportForm form = build_report_form(ws, u->name, round, today);
+      render_template_yaml(form, list);
+      render_template_xlsx(form, list);
+    }
+    if (has_ranking_group(list) && has_rank_period(list, *month)) {
+      render_rank(list, rank_units(ws, *month), Format::kText, kNarrow);
+    }
+  }
+  render_carry_over(list, carry_over(ws));
+  // A history in which each entry was committed on its own day, by its unit.
+  History history;
+  for (const Entry& e : ws.entries) {
+    history.commits.push_back({std::string(40, 'a'), e.unit, "党政综合办公室", e.date.iso(), e.date});
+    EntryEvent ev;
+    ev.commit = static_cast<int>(history.commits.size()) - 1;
+    ev.after = e;
+    history.events.push_back(std::move(ev));
+  }
+  for (const Month m : sample_months(list, today)) {
+    if (!has_round(list, m)) continue;
+    const std::vector<AuditRow> rows = audit_round(list, history, m, today);
+    for (Format f : {Format::kMarkdown, Format::kCsv, Format::kJson}) render_audit(list, history, m, rows, f);
+  }
 }
 
 }  // namespace duban::fuzz

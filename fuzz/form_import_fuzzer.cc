@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "app/form_import.h"
 #include "base_workspace.h"
-#include "cli/form_import.h"
 #include "exercise.h"
 #include "load/progress_file.h"
 #include "load/task_file.h"
@@ -48,13 +48,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   const Date today = *Date::from_ymd(2024, 6, 9);
   const bool zip = bytes.substr(0, 2) == "PK";
-  const FormImport r =
-      import_form(zip ? "江洋社区-2024-06.xlsx" : "江洋社区-2024-06.csv", bytes, b.ws, b.tasks.index, today);
+  const app::FormImport r = app::import_form(zip ? "江洋社区-2024-06.xlsx" : "江洋社区-2024-06.csv", bytes,
+                                             b.ws, b.tasks.index, today);
   if (!r.ok) return 0;
   // What imported must load as it will be loaded from progress/.
   std::vector<Diagnostic> out;
   std::vector<Entry> entries =
-      load_progress_file(progress_path_of(r), r.yaml, b.ws.list, b.tasks.index, today, out);
+      load_progress_file(app::progress_path_of(r), r.yaml, b.ws.list, b.tasks.index, today, out);
   if (has_errors(out)) __builtin_trap();
   Workspace ws = b.ws;
   ws.entries.insert(ws.entries.end(), entries.begin(), entries.end());

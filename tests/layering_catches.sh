@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The test of tests/layering.sh and of the per-layer include roots. On a copy
-# of src/, each include a layer may not make (model -> anything, load ->
-# evaluate/render/cli, evaluate -> load/render/cli, render -> load/cli) is
-# injected, one at a time, into the first .cc file of the layer; so are
-# "cli/context.h" into its first header and "../cli/context.h" into the .cc.
+# of src/, each include a layer may not make (model -> anything, io ->
+# anything, load -> evaluate/render/app/cli, evaluate -> load/render/io/app/cli,
+# render -> load/io/app/cli, app -> cli) is injected, one at a time, into the
+# first .cc file of the layer; so are "app/commands.h" into its first header
+# and "../app/commands.h" into the .cc.
 # layering.sh must fail on each. Given compile_commands.json, the build's own
 # command for that .cc, run on the copy, must fail on each upward include too
 # (preprocessing is enough: the header is not found) and pass without it.
@@ -17,15 +18,18 @@ cp -R "$root/src" "$work/src"
 status=0
 
 declare -A forbidden=(
-  [model]="load evaluate render cli"
-  [load]="evaluate render cli"
-  [evaluate]="load render cli"
-  [render]="load cli"
+  [model]="io load evaluate render app cli"
+  [io]="model load evaluate render app cli"
+  [load]="evaluate render app cli"
+  [evaluate]="load render io app cli"
+  [render]="load io app cli"
+  [app]="cli"
 )
 
 # The header of a layer to include: the examples, or the layer's first.
 header_of() {
-  local -A named=([cli]=context.h [render]=table.h [evaluate]=status.h [load]=task_file.h)
+  local -A named=([cli]=commands.h [app]=commands.h [render]=table.h [evaluate]=status.h [load]=task_file.h
+    [io]=output.h [model]=date.h)
   if [ -f "$work/src/$1/${named[$1]:-}" ]; then
     echo "$1/${named[$1]}"
   else
@@ -79,7 +83,15 @@ if ! bash "$root/tests/layering.sh" "$work"; then
   exit 1
 fi
 
-for layer in model load evaluate render; do
+# CLI11 outside the command line's .cc files, or in a header of it.
+for rel in "$(first_file app .cc)" cli/help.h cli/commands.h; do
+  if passes_with "$rel" CLI/CLI.hpp; then
+    echo "layering.sh passes with CLI11 included in src/$rel" >&2
+    status=1
+  fi
+done
+
+for layer in model io load evaluate render app; do
   rel=$(first_file "$layer" .cc)
   header=$(first_file "$layer" .h)
   for upper in ${forbidden[$layer]}; do
@@ -88,12 +100,12 @@ for layer in model load evaluate render; do
       status=1
     fi
   done
-  if passes_with "$header" cli/context.h; then
-    echo "layering.sh passes with #include \"cli/context.h\" in src/$header" >&2
+  if passes_with "$header" cli/commands.h; then
+    echo "layering.sh passes with #include \"cli/commands.h\" in src/$header" >&2
     status=1
   fi
-  if passes_with "$rel" ../cli/context.h; then
-    echo "layering.sh passes with #include \"../cli/context.h\" in src/$rel" >&2
+  if passes_with "$rel" ../cli/commands.h; then
+    echo "layering.sh passes with #include \"../cli/commands.h\" in src/$rel" >&2
     status=1
   fi
   [ -n "$commands" ] || continue

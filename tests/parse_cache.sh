@@ -4,7 +4,9 @@
 # with nowhere to write it give the same bytes; the cache is really served
 # (a record doctored with a valid checksum shows through); a file changed to
 # the same size and modification time is parsed again; nothing is written
-# into the workspace.
+# into the workspace. Issue 24.8: a cache folder that another user owns or
+# may write to, or that is a link, is not used; no cache file is read or
+# written through a link; a re-stamped record of other bytes is not served.
 # Usage: parse_cache.sh DUBAN SOURCE_DIR
 set -euo pipefail
 bin=$(realpath "$1")
@@ -62,7 +64,8 @@ cmp -s "$cache" "$work/pristine" || fail "a warm run of unchanged files rewrote 
 
 # Served: a progress text changed inside the cache, its checksums made good
 # (the layout of src/load/parse_cache.h: magic, the parts, the footer, the
-# footer's size and checksum).
+# footer's size and checksum). The file's bytes are unchanged: its content
+# hash still matches.
 python3 - "$cache" <<'PY'
 import sys
 p = sys.argv[1]
@@ -111,12 +114,14 @@ old, new = "覆盖".encode(), "笼罩".encode()
 assert b[8:footer_at].count(old) > 0
 b[8:footer_at] = b[8:footer_at].replace(old, new)
 f = Footer(b, footer_at)
-f.u64()
+fmt = f.u64()
 f.str()
 for _ in range(f.u64()):
     f.str()
     for _ in range(5):
         f.u64()
+    if fmt >= 4:
+        f.fixed_at()  # the content hash (issue 24)
     for _ in range(2):
         at, n = f.u64(), f.u64()
         where = f.fixed_at()
@@ -127,6 +132,68 @@ open(p, "wb").write(bytes(b))
 PY
 "$bin" -C "$ws" --today 2026-01-10 status --format json >"$work/doctored" 2>/dev/null || true
 grep -q '笼罩' "$work/doctored" || fail "the cache was not served"
+cp "$cache" "$work/poisoned"
+name=$(basename "$cache")
+
+# Issue 24.8, the parse cache trusts whoever wrote it: a cache folder that
+# another user owns or may write to, or that is a symbolic link, is not
+# used (a warning says so), and a cache file that is a link is not read.
+# Each folder below holds the poisoned cache above; the first, the user's
+# own and closed to others, shows that it would be served.
+poisoned_in() {  # cache_home: whether a run with that cache shows the poisoned text
+  XDG_CACHE_HOME=$1 "$bin" -C "$ws" --today 2026-01-10 status --format json >"$work/shown" 2>/dev/null || true
+  grep -q '笼罩' "$work/shown"
+}
+folder_case() {  # name owner mode: a cache folder of that owner and mode, holding the poisoned cache
+  mkdir -p "$work/$1/duban"
+  cp "$work/poisoned" "$work/$1/duban/$name"
+  chown "$2" "$work/$1/duban" "$work/$1/duban/$name"
+  chmod "$3" "$work/$1/duban"
+}
+folder_case own-closed "$(id -u)" 0700
+poisoned_in "$work/own-closed" || fail "the poisoned cache in the user's own folder was not served: the test proves nothing"
+refused=("own-0777 $(id -u) 0777" "own-0775 $(id -u) 0775" "own-0757 $(id -u) 0757")
+# Only root can give a folder to another user; CI runs as root.
+if [ "$(id -u)" = 0 ]; then refused+=("other-0777 4242 0777" "other-0700 4242 0700"); fi
+for c in "${refused[@]}"; do
+  read -r label owner mode <<<"$c"
+  folder_case "$label" "$owner" "$mode"
+  poisoned_in "$work/$label" && fail "issue 24.8: a cache folder owned by uid $owner with mode $mode was used"
+  XDG_CACHE_HOME=$work/$label "$bin" -C "$ws" --today 2026-01-10 check >"$work/out" 2>&1 || true
+  grep -q "^$work/$label/duban:1:1: 警告: .*不使用解析缓存" "$work/out" ||
+    fail "issue 24.8: no warning about the cache folder owned by uid $owner with mode $mode: $(cat "$work/out")"
+  cmp -s "$work/$label/duban/$name" "$work/poisoned" || fail "issue 24.8: a refused cache folder was written to"
+  [ "$(find "$work/$label/duban" -mindepth 1 | wc -l)" = 1 ] || fail "issue 24.8: a refused cache folder was written to"
+done
+
+# A cache folder that is a link, even to a folder of the user's closed to
+# others, is not followed.
+mkdir -p "$work/linked"
+ln -s "$work/own-closed/duban" "$work/linked/duban"
+poisoned_in "$work/linked" && fail "issue 24.8: a symlinked cache folder was followed"
+XDG_CACHE_HOME=$work/linked "$bin" -C "$ws" --today 2026-01-10 check >"$work/out" 2>&1 || true
+grep -q "^$work/linked/duban:1:1: 警告: .*符号链接" "$work/out" ||
+  fail "issue 24.8: no warning about the symlinked cache folder: $(cat "$work/out")"
+[ -L "$work/linked/duban" ] || fail "issue 24.8: the symlinked cache folder was replaced"
+
+# A cache file that is a link is neither read nor written through.
+mkdir "$work/file-link" && mkdir -m 0700 "$work/file-link/duban"
+cp "$work/poisoned" "$work/link-target"
+ln -s "$work/link-target" "$work/file-link/duban/$name"
+poisoned_in "$work/file-link" && fail "issue 24.8: a symlinked cache file was read"
+cmp -s "$work/link-target" "$work/poisoned" || fail "issue 24.8: a symlinked cache file was written through"
+
+# A link planted where the run writes its temporary file
+# (<hash>.cache.<pid>.tmp: the pid is the shell's, which exec keeps) is
+# not followed: the file it points to keeps its bytes.
+mkdir "$work/planted" && mkdir -m 0700 "$work/planted/duban"
+echo "victim" >"$work/victim"
+XDG_CACHE_HOME=$work/planted bash -c 'ln -s "$1" "$2.$$.tmp" && exec "${@:3}"' _ \
+  "$work/victim" "$work/planted/duban/$name" "$bin" -C "$ws" --today 2026-01-10 check >/dev/null 2>&1 || true
+[ "$(cat "$work/victim")" = victim ] || fail "issue 24.8: a link planted at the temporary cache file was followed"
+[ -f "$work/planted/duban/$name" ] && [ ! -L "$work/planted/duban/$name" ] ||
+  fail "issue 24.8: no cache written beside the planted link"
+[ -z "$(find "$work/planted" -name '*.tmp')" ] || fail "issue 24.8: the planted link was left"
 
 # Corrupt at random offsets, truncated, empty: ignored and rebuilt.
 size=$(stat -c %s "$work/pristine")
@@ -191,6 +258,110 @@ run_all >"$work/out"
 same "a run after tasks.yaml changed" "$work/out"
 run_all >"$work/out"
 same "the run after that" "$work/out"
+
+# Issue 24.8, a re-stamped record: the record of an earlier version of a
+# file, given the stamp (size, times, inode, device) the file has now, is
+# not served, for a record holds the hash of the bytes it was made from.
+# A file of the last round without errors: its first entry's text is shown.
+"$bin" -C "$ws" --today 2026-01-10 --no-cache check >"$work/errors" 2>&1 || true
+f=
+while read -r g; do
+  grep -q "^${g#"$ws"/}:" "$work/errors" || { f=$g && break; }
+done < <(find "$ws/progress/2025-12" -name '*.yaml' | LC_ALL=C sort)
+[ -n "$f" ] || fail "no file of 2025-12 without errors"
+sed -i '0,/progress: /s/progress: .*/progress: 旧版本写的进度/' "$f"
+sleep 3
+run_all >/dev/null
+cp "$cache" "$work/old-cache"
+sed -i 's/旧版本写的进度/文件现在写的进度/' "$f"
+sleep 3
+run_all >/dev/null
+python3 - "$work/old-cache" "$cache" "${f#"$ws"/}" <<'PY'
+import sys
+old_path, new_path, target = sys.argv[1:]
+M = (1 << 64) - 1
+
+
+def checksum(data):
+    h = 0x9E3779B97F4A7C15 ^ len(data)
+    whole = len(data) // 8 * 8
+    for i in range(0, whole, 8):
+        h = ((h ^ int.from_bytes(data[i:i + 8], "little")) * 0xFF51AFD7ED558CCD) & M
+        h ^= h >> 29
+    for c in data[whole:]:
+        h = ((h ^ c) * 0xFF51AFD7ED558CCD) & M
+        h ^= h >> 29
+    return h
+
+
+def records(b):
+    """The footer's head and, per record, (path, stamp bytes, the rest's bytes)."""
+    size = int.from_bytes(b[-16:-8], "little")
+    footer = b[len(b) - 16 - size:len(b) - 16]
+    at = 0
+
+    def u64():
+        nonlocal at
+        v = shift = 0
+        while True:
+            c = footer[at]
+            at += 1
+            v |= (c & 0x7F) << shift
+            shift += 7
+            if c < 0x80:
+                return v
+
+    def skip_str():
+        nonlocal at
+        n = u64()
+        at += n
+        return footer[at - n:at]
+
+    fmt = u64()
+    skip_str()
+    count = u64()
+    head = footer[:at]
+    out = []
+    for _ in range(count):
+        path = footer[at:at]
+        start = at
+        skip_str()
+        path = footer[start:at]
+        start = at
+        for _ in range(5):
+            u64()
+        stamp = footer[start:at]
+        start = at
+        if fmt >= 4:
+            at += 8  # the content hash
+        for _ in range(2):
+            u64()
+            u64()
+            at += 8
+        out.append((path, stamp, footer[start:at]))
+    assert at == len(footer)
+    return b[:len(b) - 16 - size], head, out
+
+
+body, head, old = records(open(old_path, "rb").read())
+_, _, new = records(open(new_path, "rb").read())
+stamps = {p: s for p, s, _ in new}
+footer = bytearray(head)
+restamped = 0
+for p, s, rest in old:
+    if p.endswith(target.encode()):
+        assert stamps[p] != s, "the file kept its stamp: the test proves nothing"
+        s = stamps[p]
+        restamped += 1
+    footer += p + s + rest
+assert restamped == 1, restamped
+out = bytes(body) + bytes(footer) + len(footer).to_bytes(8, "little") + checksum(bytes(footer)).to_bytes(8, "little")
+open(new_path, "wb").write(out)
+PY
+"$bin" -C "$ws" --today 2026-01-10 status --format json >"$work/out" 2>/dev/null || true
+grep -q '旧版本写的进度' "$work/out" && fail "issue 24.8: a re-stamped record of an earlier version was served"
+grep -q '文件现在写的进度' "$work/out" || fail "issue 24.8: the file's own text is not shown"
+run_all --no-cache >"$work/ref"
 
 # Nowhere to write: the same, and no error.
 XDG_CACHE_HOME=/dev/null/duban run_all >"$work/out"

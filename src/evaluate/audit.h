@@ -17,6 +17,7 @@ enum class AuditKind {
   kChangedAfterReconcile,  ///< 对账后改动
   kRemovedAfterReconcile,  ///< 对账后删除
   kUncommitted,            ///< 未提交
+  kOddCommitDate,  ///< 提交日期异常: its commit's date is after today or before the list was issued
 };
 
 /// A part of an entry that a change touched.
@@ -30,13 +31,18 @@ struct AuditRow {
   std::vector<EntryField> changed;  ///< what differs between event->before and event->after
 };
 
-/// The audit of round `m`, in the order of the history.
-std::vector<AuditRow> audit_round(const TaskList& list, const History& history, Month m);
+/// Whether the date of `commit` can say when something entered the record:
+/// it is known and lies between the day `list` was issued and `today`.
+bool commit_date_plausible(const TaskList& list, const CommitInfo& commit, Date today);
+
+/// The audit of round `m` as of `today`, in the order of the history.
+std::vector<AuditRow> audit_round(const TaskList& list, const History& history, Month m, Date today);
 
 /// With reporting.on_time: commit (duban(5) STATUS RULES, Reporting rounds),
 /// each entry counts from the date of the commit that first holds it when
-/// that is later than its own date; an entry no commit holds counts from
-/// `today`. The entries are put back in order.
+/// that is later than its own date; an entry no commit holds, or first held
+/// by a commit whose date is not plausible, counts from `today`. The entries
+/// are put back in order.
 void date_by_record(Workspace& ws, const History& history, Date today);
 
 /// The fields in which `a` and `b` differ, in the order of EntryField.

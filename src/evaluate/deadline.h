@@ -30,4 +30,8 @@ Deadline judge_deadline(Date due, Date as_of, int warn_days);
 /// Whether open work due on `due` is overdue on `as_of`.
 inline bool is_overdue(Date due, Date as_of) { return as_of > due; }
 
+/// Whether work finished on `done` met its due date `due`: finishing on the
+/// day itself is in time (a task done late, a milestone reached late).
+inline bool met_deadline(Date done, Date due) { return !is_overdue(due, done); }
+
 }  // namespace duban

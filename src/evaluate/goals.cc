@@ -90,7 +90,7 @@ class MilestoneTrack {
     if (m.per && is_member_.count(e.unit) == 0) return;
     // Without `per` the first entry by any owner reaches it.
     if ((m.per && reached_units_.insert(e.unit).second) || (!m.per && reached_.empty())) {
-      reached_.push_back({e.unit, e.date, e.date <= m.due.date});
+      reached_.push_back({e.unit, e.date, met_deadline(e.date, m.due.date)});
     }
   }
 

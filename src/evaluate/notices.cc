@@ -35,13 +35,13 @@ Date reply_deadline(const TaskList& list, const Round& round) {
   return round.report_date + list.reporting.reply_days;
 }
 
-std::vector<Notice> build_notices(const TaskList& list, const Reconciliation& rec) {
+NoticeReport build_notices(const TaskList& list, const Reconciliation& rec) {
   // duban(5) STATUS RULES, Supervision notices.
-  std::vector<Notice> notices;
+  NoticeReport report{reply_deadline(list, rec.round), {}};
   for (const Unit& unit : list.units) {
     // The office issues the notices; its own arrears show in the reconciliation.
     if (unit.name == list.reporting.office) continue;
-    Notice n{unit.name, rec.round.report_date, reply_deadline(list, rec.round), {}, {}, {}};
+    Notice n{unit.name, rec.round.report_date, report.reply_by, {}, {}, {}};
     for (const OverdueTask& o : rec.overdue) {
       if (names(o.units, unit.name)) n.overdue.push_back(item_for(rec, o.task, unit.name));
     }
@@ -51,9 +51,10 @@ std::vector<Notice> build_notices(const TaskList& list, const Reconciliation& re
     for (const RejectedFile& r : rec.rejected) {
       if (r.unit == unit.name) n.rejected.push_back(r);
     }
-    if (!n.overdue.empty() || !n.missing.empty() || !n.rejected.empty()) notices.push_back(std::move(n));
+    if (!n.overdue.empty() || !n.missing.empty() || !n.rejected.empty())
+      report.notices.push_back(std::move(n));
   }
-  return notices;
+  return report;
 }
 
 }  // namespace duban

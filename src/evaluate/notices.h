@@ -34,7 +34,13 @@ struct Notice {
 /// plus reporting.reply_days.
 Date reply_deadline(const TaskList& list, const Round& round);
 
-/// The notices of a reconciliation, in tasks.yaml unit order.
-std::vector<Notice> build_notices(const TaskList& list, const Reconciliation& rec);
+/// The notices of a round.
+struct NoticeReport {
+  Date reply_by;                ///< when the answers are due (reply_deadline())
+  std::vector<Notice> notices;  ///< in tasks.yaml unit order
+};
+
+/// The notices of a reconciliation.
+NoticeReport build_notices(const TaskList& list, const Reconciliation& rec);
 
 }  // namespace duban

@@ -52,12 +52,11 @@ void check_round(const TaskList& list, const Entry& e, Findings& out) {
   const std::optional<Month> round = entry_round(list, e);
   if (!round) {
     if (e.date < list.issued) return;  // an error the loader reports
-    const int settle = is_office_action(e.status) ? list.reporting.settle_days : 0;
     const Month last = list.reporting.last;
     Misplacement m = at(PlacementKind::kAfterLastRound, e);
     m.round = last;
     m.report_date = reporting_round(list, last).report_date;
-    m.needed = month_reporting(list, e.date - settle);
+    m.needed = month_of_entry(list, e);
     out.add(m);
     return;
   }
@@ -66,13 +65,8 @@ void check_round(const TaskList& list, const Entry& e, Findings& out) {
     Misplacement m = at(PlacementKind::kOtherRound, e);
     m.folder = folder;
     m.round = round;
-    // The office's decisions have their own window, up to R(M) + settle_days.
-    const auto last_day = [&](Month r) {
-      const Round of = reporting_round(list, r);
-      return is_office_action(e.status) ? of.decisions_end : of.report_date;
-    };
-    m.report_date = last_day(*round);
-    if (has_round(list, *folder)) m.folder_date = last_day(*folder);
+    m.report_date = last_counting_day(reporting_round(list, *round), e);
+    if (has_round(list, *folder)) m.folder_date = last_counting_day(reporting_round(list, *folder), e);
     out.add(m);
   }
 }

@@ -10,6 +10,7 @@
 #include "evaluate/reconcile.h"
 #include "evaluate/rounds.h"
 #include "evaluate/status.h"
+#include "evaluate/status_timeline.h"
 
 namespace duban {
 namespace {
@@ -130,25 +131,10 @@ void score(const RankingWeights& w, UnitRank& u) {
   if (weights > 0) u.score = std::round(sum / weights * 1000) / 10;
 }
 
-}  // namespace
-
-RankReport rank_units(const Workspace& ws, Month m) {
-  StatusTimeline timeline(ws);
-  return rank_units(timeline, m);
-}
-
-RankReport rank_units(const Workspace& ws, Month m, Date as_of) {
-  StatusTimeline timeline(ws);
-  return rank_units(timeline, m, as_of);
-}
-
-RankReport rank_units(StatusTimeline& timeline, Month m) {
-  // duban(5) RANKING RULES, Who and when.
-  return rank_units(timeline, m, bimonth_of(m).second.day_clamped(timeline.workspace().list.reporting.day));
-}
-
-RankReport rank_units(StatusTimeline& timeline, Month m, Date as_of) {
+RankReport rank_period(StatusTimeline& timeline, Month m, std::optional<Date> given_as_of) {
   const Workspace& ws = timeline.workspace();
+  // duban(5) RANKING RULES, Who and when.
+  const Date as_of = given_as_of.value_or(bimonth_of(m).second.day_clamped(ws.list.reporting.day));
   RankReport r;
   std::tie(r.first, r.second) = bimonth_of(m);
   r.as_of = as_of;
@@ -176,6 +162,19 @@ RankReport rank_units(StatusTimeline& timeline, Month m, Date as_of) {
     r.units[i].rank = tie ? r.units[i - 1].rank : static_cast<int>(i) + 1;
   }
   return r;
+}
+
+}  // namespace
+
+void rank_units(const Workspace& ws, std::span<const PeriodQuery> periods,
+                const std::function<void(const RankReport&)>& each) {
+  StatusTimeline timeline(ws);
+  for (const PeriodQuery& q : periods) each(rank_period(timeline, q.month, q.as_of));
+}
+
+RankReport rank_units(const Workspace& ws, Month m, std::optional<Date> as_of) {
+  StatusTimeline timeline(ws);
+  return rank_period(timeline, m, as_of);
 }
 
 double weight_of(const RankingWeights& w, RankPart p) {

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -48,17 +50,24 @@ struct RankReport {
   bool sample = false;                 ///< computed from sample data (示例数据)
 };
 
-/// Ranks the members of ranking.group over the bimonth containing `m`.
-RankReport rank_units(const Workspace& ws, Month m);
+/// A ranking period to rank: the bimonth holding `month`, as of a day, by
+/// default the second month's report date (duban(5) RANKING RULES, Who and
+/// when): entries after it do not count, and no round's reports count
+/// after its report date.
+struct PeriodQuery {
+  Month month;
+  std::optional<Date> as_of;
+};
 
-/// The same as of `as_of` instead of the second month's report date: entries
-/// after it do not count, and no round's reports count after its report date.
-RankReport rank_units(const Workspace& ws, Month m, Date as_of);
+/// Ranks the members of ranking.group over each of `periods`, given in
+/// increasing order, handing each ranking to `each` before computing the
+/// next: the periods share one evaluation, so that all of them read each
+/// entry about once.
+void rank_units(const Workspace& ws, std::span<const PeriodQuery> periods,
+                const std::function<void(const RankReport&)>& each);
 
-/// Both, going on from where `timeline` stands: ranking the periods in
-/// order with one timeline reads each entry about once.
-RankReport rank_units(StatusTimeline& timeline, Month m);
-RankReport rank_units(StatusTimeline& timeline, Month m, Date as_of);
+/// Ranks one period alone.
+RankReport rank_units(const Workspace& ws, Month m, std::optional<Date> as_of = std::nullopt);
 
 double weight_of(const RankingWeights& w, RankPart p);
 

@@ -1,5 +1,7 @@
 #include "evaluate/reconcile.h"
 
+#include "evaluate/status_timeline.h"
+
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
@@ -46,12 +48,9 @@ RoundReporting round_reporting(StatusTimeline& timeline, const Task& task, const
   return r;
 }
 
-Reconciliation reconcile(const Workspace& ws, Month m, Date as_of) {
-  StatusTimeline timeline(ws);
-  return reconcile(timeline, m, as_of);
-}
+namespace {
 
-Reconciliation reconcile(StatusTimeline& timeline, Month m, Date as_of) {
+Reconciliation reconcile_round(StatusTimeline& timeline, Month m, Date as_of) {
   // duban(5) STATUS RULES, The reconciliation.
   const Workspace& ws = timeline.workspace();
   Reconciliation rec;
@@ -85,6 +84,19 @@ Reconciliation reconcile(StatusTimeline& timeline, Month m, Date as_of) {
                      return position.at(a.unit) < position.at(b.unit);
                    });
   return rec;
+}
+
+}  // namespace
+
+void reconcile(const Workspace& ws, std::span<const RoundQuery> rounds,
+               const std::function<void(const Reconciliation&)>& each) {
+  StatusTimeline timeline(ws);
+  for (const RoundQuery& q : rounds) each(reconcile_round(timeline, q.month, q.as_of));
+}
+
+Reconciliation reconcile(const Workspace& ws, Month m, Date as_of) {
+  StatusTimeline timeline(ws);
+  return reconcile_round(timeline, m, as_of);
 }
 
 }  // namespace duban

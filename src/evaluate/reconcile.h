@@ -5,6 +5,8 @@
 #pragma once
 
 #include <array>
+#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -57,14 +59,19 @@ struct Reconciliation {
 /// the window and not after `as_of`.
 RoundReporting round_reporting(const Workspace& ws, const Task& task, const Round& round, Date as_of);
 
-/// The same, going on from where `timeline` stands.
-RoundReporting round_reporting(StatusTimeline& timeline, const Task& task, const Round& round, Date as_of);
+/// A round to reconcile: its month, as of a day (normally its report date).
+struct RoundQuery {
+  Month month;
+  Date as_of;
+};
 
-/// Reconciles round `m` as of `as_of` (normally the round's report date).
+/// Reconciles `rounds`, given in increasing order, and hands each
+/// reconciliation to `each` before computing the next: the rounds share one
+/// evaluation, so that all of them read each entry about once.
+void reconcile(const Workspace& ws, std::span<const RoundQuery> rounds,
+               const std::function<void(const Reconciliation&)>& each);
+
+/// Reconciles round `m` as of `as_of` alone.
 Reconciliation reconcile(const Workspace& ws, Month m, Date as_of);
-
-/// The same, going on from where `timeline` stands: reconciling the rounds
-/// in order with one timeline reads each entry about once.
-Reconciliation reconcile(StatusTimeline& timeline, Month m, Date as_of);
 
 }  // namespace duban

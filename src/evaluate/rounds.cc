@@ -39,10 +39,18 @@ Month month_reporting(const TaskList& list, Date d) {
   return d > m.day_clamped(list.reporting.day) ? m + 1 : m;
 }
 
+Month month_of_entry(const TaskList& list, const Entry& e) {
+  const int settle = is_office_action(e.status) ? list.reporting.settle_days : 0;
+  return month_reporting(list, e.date - settle);
+}
+
+Date last_counting_day(const Round& round, const Entry& e) {
+  return is_office_action(e.status) ? round.decisions_end : round.report_date;
+}
+
 std::optional<Month> entry_round(const TaskList& list, const Entry& e) {
   if (e.date < list.issued) return std::nullopt;
-  const int settle = is_office_action(e.status) ? list.reporting.settle_days : 0;
-  const Month m = std::max(month_reporting(list, e.date - settle), list.reporting.first);
+  const Month m = std::max(month_of_entry(list, e), list.reporting.first);
   if (m > list.reporting.last) return std::nullopt;
   return m;
 }

@@ -41,6 +41,16 @@ Round reporting_round(const TaskList& list, Month m);
 /// [reporting.first, reporting.last].
 Month month_reporting(const TaskList& list, Date d);
 
+/// The round whose window holds entry `e` by its date, not limited to
+/// [reporting.first, reporting.last]: for the office's 已销号 and 退回, the
+/// reporting.settle_days after a report date still belong to that round.
+Month month_of_entry(const TaskList& list, const Entry& e);
+
+/// The last day on which an entry like `e` counts in `round`: its report
+/// date for a unit's report, the end of the settle days (decisions_end) for
+/// the office's 已销号 and 退回.
+Date last_counting_day(const Round& round, const Entry& e);
+
 /// The round entry `e` counts in: a unit's report in the round whose window
 /// holds its date, the office's 已销号 and 退回 in the round whose decisions
 /// they are (reporting.settle_days). Nothing when that is no round of the

@@ -1,5 +1,7 @@
 #include "evaluate/status.h"
 
+#include "evaluate/status_timeline.h"
+
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
@@ -85,7 +87,7 @@ class TaskReplay {
       t.reopened = t.office_action->date;
     }
     settle(t, all_done);
-    if (t.done_date) t.on_time = *t.done_date <= task_->due.date;
+    if (t.done_date) t.on_time = met_deadline(*t.done_date, task_->due.date);
     long sum = 0;
     for (const ShareStatus& s : t.shares) sum += s.percent;
     const long n = static_cast<long>(t.shares.size());

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'D', 'U', 'B', 'A', 'N', 'P', 'C', '\n'};
-constexpr uint32_t kFormat = 3;               // the layout below; raise it when it changes
+constexpr uint32_t kFormat = 4;               // the layout below; raise it when it changes
 constexpr int kMaxTreeDepth = 2 * kMaxDepth;  // a corrupt record cannot recurse without end
 constexpr int64_t kSettleNs = 2'000'000'000;  // a file changed within this is not recorded
 
@@ -371,7 +371,48 @@ uint64_t cache_checksum(std::string_view bytes) {
 
 namespace {
 
-FileStamp stamp_from(const struct stat& st) {
+// The cache folder `dir`, made when missing, opened: -1 when it cannot be
+// made or opened, or is refused (`refusal` says why). Only a folder of this
+// user's that no one else may write to, and not a link, is used; the cache
+// files are then opened relative to the descriptor, so that the folder
+// checked is the one written to, whatever happens to its path.
+int open_folder(const fs::path& dir, CacheRefusalInfo& refusal) {
+  refusal.folder = dir;
+  std::error_code ec;
+  fs::create_directories(dir.parent_path(), ec);
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return -1;
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  struct stat st {};
+  if (fd < 0) {
+    if (::lstat(dir.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) refusal.reason = CacheRefusal::kSymlink;
+    return -1;
+  }
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  refusal.owner_uid = static_cast<uint32_t>(st.st_uid);
+  refusal.mode = static_cast<uint32_t>(st.st_mode & 07777);
+  if (st.st_uid != ::geteuid()) {
+    refusal.reason = CacheRefusal::kOtherOwner;
+  } else if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+    refusal.reason = CacheRefusal::kOpenToOthers;
+  }
+  if (refusal.reason != CacheRefusal::kNone) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Whether `st` is a file only this user could have written.
+bool written_by_user_alone(const struct stat& st) {
+  return S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
+}  // namespace
+
+FileStamp stamp_of(const struct stat& st) {
   FileStamp s;
   s.size = static_cast<uint64_t>(st.st_size);
   s.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
@@ -381,18 +422,10 @@ FileStamp stamp_from(const struct stat& st) {
   return s;
 }
 
-}  // namespace
-
-std::optional<FileStamp> stamp_of(const fs::path& file) {
-  struct stat st {};
-  if (::stat(file.c_str(), &st) != 0) return std::nullopt;
-  return stamp_from(st);
-}
-
 std::optional<FileStamp> stamp_of_open(int fd) {
   struct stat st {};
   if (::fstat(fd, &st) != 0) return std::nullopt;
-  return stamp_from(st);
+  return stamp_of(st);
 }
 
 std::optional<fs::path> ParseCache::default_dir() {
@@ -404,13 +437,19 @@ std::optional<fs::path> ParseCache::default_dir() {
 }
 
 ParseCache::ParseCache(const fs::path& cache_dir, const fs::path& root) {
+  dir_ = open_folder(cache_dir, refusal_);
+  if (dir_ < 0) return;
   char name[32];
   std::snprintf(name, sizeof name, "%016llx.cache", static_cast<unsigned long long>(fnv1a(root.string())));
-  file_ = cache_dir / name;
-  in_ = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
+  name_ = name;
+  in_ = ::openat(dir_, name_.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (in_ < 0) return;
   struct stat st {};
-  if (::fstat(in_, &st) != 0 || !S_ISREG(st.st_mode)) return;
+  if (::fstat(in_, &st) != 0 || !written_by_user_alone(st)) {
+    ::close(in_);
+    in_ = -1;
+    return;
+  }
   const auto size = static_cast<uint64_t>(st.st_size);
   // The magic, the parts, the footer, and the footer's size and checksum (8 bytes each).
   std::string tail;
@@ -438,6 +477,7 @@ ParseCache::ParseCache(const fs::path& cache_dir, const fs::path& root) {
     slot.stamp.ctime_ns = static_cast<int64_t>(r.u64());
     slot.stamp.inode = r.u64();
     slot.stamp.device = r.u64();
+    slot.content = r.fixed64();
     CacheRecord& rec = slot.record;
     rec.checked_at = r.u64();
     rec.checked_size = r.u64();
@@ -460,9 +500,9 @@ ParseCache::~ParseCache() {
   if (in_ >= 0) ::close(in_);
   if (out_ >= 0) {
     ::close(out_);
-    std::error_code ec;
-    fs::remove(temporary_, ec);
+    ::unlinkat(dir_, temporary_.c_str(), 0);
   }
+  if (dir_ >= 0) ::close(dir_);
 }
 
 bool ParseCache::read_part(uint64_t at, uint64_t size, std::string& out) const {
@@ -477,10 +517,11 @@ bool ParseCache::read_part(uint64_t at, uint64_t size, std::string& out) const {
   return true;
 }
 
-std::optional<CacheRecord> ParseCache::find(const std::string& path, const FileStamp& stamp) const {
-  if (file_.empty()) return std::nullopt;
+std::optional<CacheRecord> ParseCache::find(const std::string& path, const FileStamp& stamp,
+                                            uint64_t content) const {
+  if (dir_ < 0) return std::nullopt;
   const auto it = read_.find(path);
-  if (it == read_.end() || !(it->second.stamp == stamp)) return std::nullopt;
+  if (it == read_.end() || !(it->second.stamp == stamp) || it->second.content != content) return std::nullopt;
   return it->second.record;
 }
 
@@ -566,12 +607,17 @@ bool ParseCache::settled(const FileStamp& stamp) {
 
 bool ParseCache::start_writing() {
   if (out_ >= 0 || out_failed_) return !out_failed_;
-  std::error_code ec;
-  fs::create_directories(file_.parent_path(), ec);
   // Another run may write the same cache at the same time: each writes its
-  // own temporary file and the last rename wins, whole.
-  temporary_ = file_.string() + "." + std::to_string(::getpid()) + ".tmp";
-  out_ = ec ? -1 : ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // own temporary file and the last rename wins, whole. Made anew, never
+  // through a link: a file of that name is left by a killed run of the same
+  // process id, and only this user can have put it in the folder, so it is
+  // removed (a link itself, not what it points to) and made again.
+  temporary_ = name_ + "." + std::to_string(::getpid()) + ".tmp";
+  constexpr int kMake = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+  out_ = ::openat(dir_, temporary_.c_str(), kMake, 0600);
+  if (out_ < 0 && errno == EEXIST && ::unlinkat(dir_, temporary_.c_str(), 0) == 0) {
+    out_ = ::openat(dir_, temporary_.c_str(), kMake, 0600);
+  }
   if (out_ < 0 || !write_all(out_, std::string_view(kMagic, sizeof kMagic))) {
     out_failed_ = true;
     return false;
@@ -615,12 +661,12 @@ void ParseCache::keep_slot(const std::string& path, Slot slot) {
   kept_.emplace_back(path, slot);
 }
 
-void ParseCache::keep(const std::string& path, const FileStamp& stamp, const CachePart& checked,
-                      const CachePart& parse) {
-  if (file_.empty()) return;
+void ParseCache::keep(const std::string& path, const FileStamp& stamp, uint64_t content,
+                      const CachePart& checked, const CachePart& parse) {
+  if (dir_ < 0) return;
   changed_ = true;
   if (!start_writing()) return;
-  Slot slot{stamp, {}};
+  Slot slot{stamp, content, {}};
   slot.record.checked_size = checked.bytes.size();
   slot.record.checked_sum = checked.sum;
   slot.record.checked_at = checked.bytes.empty() ? 0 : append(checked.bytes);
@@ -656,7 +702,7 @@ void ParseCache::keep_found(const std::string& path) {
 
 void ParseCache::save() {
   // Records left in read_ are of files gone or changed.
-  if (file_.empty() || (!changed_ && read_.empty())) return;
+  if (dir_ < 0 || (!changed_ && read_.empty())) return;
   if (!start_writing()) return;
   Writer footer;
   footer.u64(kFormat);
@@ -669,6 +715,7 @@ void ParseCache::save() {
     footer.u64(static_cast<uint64_t>(slot.stamp.ctime_ns));
     footer.u64(slot.stamp.inode);
     footer.u64(slot.stamp.device);
+    footer.fixed64(slot.content);
     footer.u64(slot.record.checked_at);
     footer.u64(slot.record.checked_size);
     footer.fixed64(slot.record.checked_sum);
@@ -684,9 +731,9 @@ void ParseCache::save() {
   const bool flushed = flush();
   const bool written = ::close(out_) == 0 && flushed;
   out_ = -1;
-  std::error_code ec;
-  if (written) fs::rename(temporary_, file_, ec);
-  if (!written || ec) fs::remove(temporary_, ec);
+  if (!written || ::renameat(dir_, temporary_.c_str(), dir_, name_.c_str()) != 0) {
+    ::unlinkat(dir_, temporary_.c_str(), 0);
+  }
 }
 
 }  // namespace duban

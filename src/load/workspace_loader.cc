@@ -92,10 +92,15 @@ std::optional<fs::file_status> resolve(const fs::path& p, const std::string& sho
   return target;
 }
 
+// What read_file saw of a file: its stamp when opened and once read to the end.
+struct ReadStamps {
+  std::optional<FileStamp> opened;
+  std::optional<FileStamp> read;
+};
+
 // The file's bytes, or nothing with the reason in `out`.
 std::optional<std::string> read_file(const fs::path& file, const std::string& shown,
-                                     std::vector<Diagnostic>& out,
-                                     std::optional<FileStamp>* read_as = nullptr) {
+                                     std::vector<Diagnostic>& out, ReadStamps* stamps = nullptr) {
   // Opened first and then looked at: one lookup of the path, and what is
   // read is the file looked at. Without blocking: a pipe given by name
   // must not hang the run.
@@ -123,6 +128,7 @@ std::optional<std::string> read_file(const fs::path& file, const std::string& sh
     }
     return std::nullopt;
   }
+  if (stamps != nullptr) stamps->opened = stamp_of(st);
   const auto size = static_cast<size_t>(st.st_size);
   if (size > kMaxFileBytes) {
     ::close(fd);
@@ -146,7 +152,7 @@ std::optional<std::string> read_file(const fs::path& file, const std::string& sh
       return std::nullopt;
     }
   }
-  if (read_as != nullptr) *read_as = stamp_of_open(fd);
+  if (stamps != nullptr) stamps->read = stamp_of_open(fd);
   ::close(fd);
   bytes.resize(done);
   return bytes;
@@ -209,7 +215,8 @@ struct ProgressRead {
   CheckedFile file;
   bool found = false;              // its record came from the cache as it was
   bool rechecked = false;          // its parse came from the cache, `checked` is new
-  std::optional<FileStamp> stamp;  // set with `checked` and `parse`: a new record
+  std::optional<FileStamp> stamp;  // set with `content`, `checked` and `parse`: a new record
+  uint64_t content = 0;
   CachePart checked;
   CachePart parse;
 };
@@ -283,6 +290,36 @@ ParseCache open_cache(const fs::path& root, const LoadOptions& options) {
   const auto dir = ParseCache::default_dir();
   if (!dir) return {};
   return ParseCache(*dir, root);
+}
+
+// Says that the cache folder was refused, and what to do: the run goes on
+// without the cache, its output the same.
+void warn_refused(const CacheRefusalInfo& refused, std::vector<Diagnostic>& out) {
+  constexpr const char* kOff = "为安全起见，本次不使用解析缓存（结果不变，只是慢些）";
+  std::string why;
+  switch (refused.reason) {
+    case CacheRefusal::kNone:
+      return;
+    case CacheRefusal::kSymlink:
+      why = fmt::format(
+          "解析缓存文件夹是符号链接（快捷方式），{}：请删除这个链接，duban 会新建文件夹；"
+          "或用 XDG_CACHE_HOME 指定别的位置",
+          kOff);
+      break;
+    case CacheRefusal::kOtherOwner:
+      why = fmt::format(
+          "解析缓存文件夹属于另一个用户（uid {}），{}：请删除这个文件夹，duban 会重新建立；"
+          "或用 XDG_CACHE_HOME 指定自己的位置",
+          refused.owner_uid, kOff);
+      break;
+    case CacheRefusal::kOpenToOthers:
+      why = fmt::format(
+          "解析缓存文件夹允许其他用户写入（权限 {:04o}），{}：请运行 chmod go-w "
+          "去掉其他用户的写权限，或删除这个文件夹，duban 会重新建立",
+          refused.mode, kOff);
+      break;
+  }
+  warning(out, refused.folder.string(), std::move(why));
 }
 
 // Collects the progress files under one folder, depth first. Every folder
@@ -413,6 +450,7 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
   const size_t walked = files.size();  // the files of progress/, the ones cached
   files.insert(files.end(), extra.begin(), extra.end());
   ParseCache cache = open_cache(root, options);
+  warn_refused(cache.refusal(), out);
   // Files are read and checked on all threads, each into its own slot, and
   // merged in path order: the same workspace and messages as on one thread.
   // A batch at a time, so that only one batch's entries wait to be merged.
@@ -425,8 +463,16 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
       const size_t i = begin + k;
       const auto& [shown, file] = files[i];
       ProgressRead& read = reads[k];
-      const std::optional<FileStamp> stamp = i < walked && cache.enabled() ? stamp_of(file) : std::nullopt;
-      const std::optional<CacheRecord> record = stamp ? cache.find(shown, *stamp) : std::nullopt;
+      // A record serves only the bytes it was made from, read now: a stamp
+      // alone can repeat or be copied into a stale record.
+      const bool cached = i < walked && cache.enabled();
+      ReadStamps stamps;
+      const std::optional<std::string> bytes =
+          read_file(file, shown, read.file.diagnostics, cached ? &stamps : nullptr);
+      if (!bytes) return;
+      const uint64_t content = cached ? cache_checksum(*bytes) : 0;
+      const std::optional<CacheRecord> record =
+          cached && stamps.read ? cache.find(shown, *stamps.read, content) : std::nullopt;
       if (record && tasks.ok) {
         if (auto checked = cache.decode_checked(*record, shown, key)) {
           read.file = std::move(*checked);
@@ -438,14 +484,12 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
       read.found = parsed && !tasks.ok;
       read.rechecked = parsed && tasks.ok;
       if (!parsed) {
-        std::optional<FileStamp> read_as;
-        auto bytes = read_file(file, shown, read.file.diagnostics, stamp ? &read_as : nullptr);
-        if (!bytes) return;
         parsed.emplace();
         parsed->parse = parse_yaml(shown, *bytes, progress_file_keys(), parsed->diagnostics);
         // Recorded only when the file did not change while it was read.
-        if (stamp && ParseCache::settled(*stamp) && read_as == stamp) {
-          read.stamp = stamp;
+        if (stamps.read && ParseCache::settled(*stamps.read) && stamps.opened == stamps.read) {
+          read.stamp = stamps.read;
+          read.content = content;
           read.parse = CachePart(ParseCache::encode_parse(*parsed));
         }
       }
@@ -469,7 +513,7 @@ LoadResult load_workspace(const fs::path& dir, Date today, const std::vector<Ext
       const std::string& shown = files[begin + k].shown;
       if (read.found) cache.keep_found(shown);
       if (read.rechecked) cache.keep_rechecked(shown, read.checked);
-      if (read.stamp) cache.keep(shown, *read.stamp, read.checked, read.parse);
+      if (read.stamp) cache.keep(shown, *read.stamp, read.content, read.checked, read.parse);
       entry_file.insert(entry_file.end(), read.file.entries.size(), static_cast<uint32_t>(begin + k));
       std::move(read.file.entries.begin(), read.file.entries.end(),
                 std::back_inserter(result.workspace.entries));

@@ -1,6 +1,6 @@
 // What git's history says about progress entries (留痕): the commits that
 // added, changed or removed each entry, and those that wrote each round's
-// reconciliation. Plain data, read by cli/history and judged by
+// reconciliation. Plain data, read by load/history and judged by
 // evaluate/audit.
 #pragma once
 
@@ -20,7 +20,9 @@ struct CommitInfo {
   std::string author;     ///< author name
   std::string committer;  ///< committer name
   std::string committed;  ///< committer date, ISO 8601 with its own offset
-  Date date;              ///< the committer's local date, in the commit's own time zone
+  /// The committer's local date, in the commit's own time zone; nothing
+  /// when it lies outside the years duban reads (git takes 3000-01-01).
+  std::optional<Date> date;
 };
 
 /// What happened to one entry (a unit's word on a task on a day) in one commit,

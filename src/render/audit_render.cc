@@ -1,5 +1,7 @@
 #include "render/audit_render.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "render/json_writer.h"
@@ -19,6 +21,8 @@ const char* kind_code(AuditKind k) {
       return "removed_after_reconcile";
     case AuditKind::kUncommitted:
       return "uncommitted";
+    case AuditKind::kOddCommitDate:
+      return "odd_commit_date";
   }
   return "";
 }
@@ -33,6 +37,8 @@ const char* kind_label(AuditKind k) {
       return "对账后删除";
     case AuditKind::kUncommitted:
       return "未提交";
+    case AuditKind::kOddCommitDate:
+      return "提交日期异常";
   }
   return "";
 }
@@ -169,6 +175,14 @@ std::string render_markdown(const TaskList& list, const History& h, Month m,
   out +=
       "\n补录：首次提交晚于报送日；对账后改动、对账后删除：在对账报表提交之后改动或删除；未提交：工作目录中尚"
       "未提交的进度。\n";
+  if (std::any_of(rows.begin(), rows.end(),
+                  [](const AuditRow& r) { return r.kind == AuditKind::kOddCommitDate; })) {
+    out += fmt::format(
+        "\n提交日期异常：提交时间晚于今天或早于清单印发日期（{}"
+        "），不能说明这条进度何时进入记录，请核实；按提交日期判定按时报送（on_time: "
+        "commit）时，它按未提交计。\n",
+        list.issued.iso());
+  }
   return out;
 }
 

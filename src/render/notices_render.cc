@@ -82,14 +82,14 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec,
   return out;
 }
 
-std::string render_json(const TaskList& list, const Reconciliation& rec, const std::vector<Notice>& notices) {
+std::string render_json(const TaskList& list, const Reconciliation& rec, const NoticeReport& report) {
   JsonWriter w;
   w.begin_object();
   write_sample_json(w, rec.sample);
   w.field("month", rec.round.month.iso()).field("report_date", rec.round.report_date.iso());
-  w.field("reply_by", reply_deadline(list, rec.round).iso()).field("office", list.reporting.office);
+  w.field("reply_by", report.reply_by.iso()).field("office", list.reporting.office);
   w.key("notices").begin_array();
-  for (const Notice& n : notices) {
+  for (const Notice& n : report.notices) {
     w.begin_object().field("unit", n.unit).key("overdue").begin_array();
     for (const NoticeItem& item : n.overdue) {
       const TaskStatus& status = rec.task(item.task);
@@ -116,16 +116,16 @@ std::string render_json(const TaskList& list, const Reconciliation& rec, const s
 
 }  // namespace
 
-std::string render_notices(const TaskList& list, const Reconciliation& rec,
-                           const std::vector<Notice>& notices, Format format) {
+std::string render_notices(const TaskList& list, const Reconciliation& rec, const NoticeReport& report,
+                           Format format) {
   switch (format) {
     case Format::kText:  // not offered by `notices`; Markdown reads well as text
     case Format::kMarkdown:
     case Format::kCsv:  // not offered by `notices`
     case Format::kXlsx:
-      return render_markdown(list, rec, notices);
+      return render_markdown(list, rec, report.notices);
     case Format::kJson:
-      return render_json(list, rec, notices);
+      return render_json(list, rec, report);
   }
   return {};
 }

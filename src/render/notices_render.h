@@ -13,7 +13,7 @@ namespace duban {
 std::string render_notice(const TaskList& list, const Reconciliation& rec, const Notice& notice);
 
 /// All notices: Markdown documents one after another, or one JSON document.
-std::string render_notices(const TaskList& list, const Reconciliation& rec,
-                           const std::vector<Notice>& notices, Format format);
+std::string render_notices(const TaskList& list, const Reconciliation& rec, const NoticeReport& report,
+                           Format format);
 
 }  // namespace duban

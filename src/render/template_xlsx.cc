@@ -1,30 +1,81 @@
 #include "render/template_xlsx.h"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
+#include <algorithm>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "model/form_layout.h"
 #include "model/text.h"
 #include "render/labels.h"
+#include "render/xlsx_writer.h"
 
 namespace duban {
 namespace {
 
-constexpr lxw_row_t kHeaderRow = 6;  // the column headers; the block above it
-constexpr int kFixedColumns = 10;    // 序号 ... 下步计划
+constexpr int kHeaderRow = 6;      // the column headers; the block above it
+constexpr int kFixedColumns = 10;  // 序号 ... 下步计划
+constexpr double kHeaderHeight = 36;
+constexpr double kRowHeight = 48;
 
-// libxlsxwriter takes `char*` where it only reads.
-char* c_text(const std::string& s) { return const_cast<char*>(s.c_str()); }
+using Fill = XlsxStyle::Fill;
+using Font = XlsxStyle::Font;
 
-lxw_datetime datetime_of(Date d) { return {d.year(), d.month(), d.day(), 0, 0, 0}; }
+// A cell of the form: grey where duban fills in, light yellow and unlocked
+// where the unit writes; bordered, wrapped, at the top.
+constexpr XlsxStyle form_cell(bool locked, XlsxStyle::Number number = XlsxStyle::Number::kGeneral) {
+  XlsxStyle s;
+  s.number = number;
+  s.fill = locked ? Fill::kLocked : Fill::kInput;
+  s.wrap = true;
+  s.locked = locked;
+  return s;
+}
+
+// Text on its own, outside the table: no border, at the bottom as Excel puts it.
+constexpr XlsxStyle loose_text(Font font, bool bold = false) {
+  XlsxStyle s;
+  s.font = font;
+  s.bold = bold;
+  s.border = false;
+  s.vertical = XlsxStyle::Vertical::kBottom;
+  return s;
+}
+
+// The column headers: bold, centred both ways.
+constexpr XlsxStyle header_style() {
+  XlsxStyle s = form_cell(true);
+  s.bold = true;
+  s.horizontal = XlsxStyle::Horizontal::kCenter;
+  s.vertical = XlsxStyle::Vertical::kCenter;
+  return s;
+}
+
+// A line of the rules: wrapped, at the top, no border.
+constexpr XlsxStyle rule_style() {
+  XlsxStyle s;
+  s.wrap = true;
+  s.border = false;
+  return s;
+}
+
+// A date the unit writes, on the left like the texts around it.
+constexpr XlsxStyle open_date_style() {
+  XlsxStyle s = form_cell(false, XlsxStyle::Number::kDate);
+  s.horizontal = XlsxStyle::Horizontal::kLeft;
+  return s;
+}
+
+constexpr XlsxStyle kTitle = loose_text(Font::kTitle);
+constexpr XlsxStyle kLabel = loose_text(Font::kBody, true);
+constexpr XlsxStyle kNote = loose_text(Font::kNote);
+constexpr XlsxStyle kHeader = header_style();
+constexpr XlsxStyle kLocked = form_cell(true);
+constexpr XlsxStyle kOpen = form_cell(false);
+constexpr XlsxStyle kOpenInteger = form_cell(false, XlsxStyle::Number::kInteger);
+constexpr XlsxStyle kOpenDate = open_date_style();
+constexpr XlsxStyle kRule = rule_style();
 
 // A column `width` characters of Chinese text wide, in Excel's units.
 double chinese_width(int chars) { return chars * 2.2 + 1; }
@@ -32,101 +83,45 @@ double chinese_width(int chars) { return chars * 2.2 + 1; }
 // Where each goal column is, and what it is for.
 struct GoalColumn {
   std::string header;
-  lxw_col_t column;
+  int column;
 };
 
 class TemplateWriter {
  public:
-  TemplateWriter(const ReportForm& form, const TaskList& list, const std::string& path)
-      : form_(form), list_(list), book_(workbook_new(path.c_str())) {
-    if (book_ == nullptr) throw std::runtime_error("无法创建报送表的临时文件");
-  }
+  TemplateWriter(const ReportForm& form, const TaskList& list)
+      : form_(form),
+        list_(list),
+        book_({fmt::format("{} {} 进度报送表", form.unit, form.round.month.iso()), list.reporting.office,
+               form.round.report_date}) {}
 
-  void write() {
-    properties();
-    formats();
+  std::string write() {
     form_sheet();
     rules_sheet();
-    const lxw_error err = workbook_close(book_);
-    if (err != LXW_NO_ERROR) throw std::runtime_error(fmt::format("无法写出报送表：{}", lxw_strerror(err)));
+    return book_.finish();
   }
 
  private:
-  void properties() {
-    lxw_doc_properties p{};
-    std::string title = fmt::format("{} {} 进度报送表", form_.unit, form_.round.month.iso());
-    p.title = c_text(title);
-    p.author = c_text(list_.reporting.office);
-    // Fixed document and zip entry times: the same form, the same bytes.
-    p.created = static_cast<time_t>(form_.round.report_date.days()) * 86400;
-    workbook_set_properties(book_, &p);
-  }
-
-  lxw_format* format(bool locked, bool wrap = true) {
-    lxw_format* f = workbook_add_format(book_);
-    format_set_border(f, LXW_BORDER_THIN);
-    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-    if (wrap) format_set_text_wrap(f);
-    if (locked) {
-      format_set_bg_color(f, 0xF2F2F2);
-    } else {
-      format_set_unlocked(f);
-      format_set_bg_color(f, 0xFFF9E5);
-    }
-    return f;
-  }
-
-  void formats() {
-    title_ = workbook_add_format(book_);
-    format_set_bold(title_);
-    format_set_font_size(title_, 16);
-    label_ = workbook_add_format(book_);
-    format_set_bold(label_);
-    header_ = format(true);
-    format_set_bold(header_);
-    format_set_align(header_, LXW_ALIGN_CENTER);
-    format_set_align(header_, LXW_ALIGN_VERTICAL_CENTER);
-    locked_ = format(true);
-    open_ = format(false);
-    open_int_ = format(false);
-    format_set_num_format(open_int_, "0");
-    open_date_ = format(false);
-    format_set_num_format(open_date_, "yyyy-mm-dd");
-    format_set_align(open_date_, LXW_ALIGN_LEFT);
-    note_ = workbook_add_format(book_);
-    format_set_italic(note_);
-    format_set_font_color(note_, 0x595959);
-  }
-
-  void header_block(lxw_worksheet* ws) {
-    worksheet_write_string(ws, 0, 0, fmt::format("{} 进度报送表", form_.unit).c_str(), title_);
-    const auto pair = [&](lxw_row_t row, const char* label, const std::string& value) {
-      worksheet_write_string(ws, row, 0, label, label_);
-      worksheet_write_string(ws, row, 1, value.c_str(), nullptr);
+  void header_block(XlsxSheet& ws) {
+    ws.text(0, 0, fmt::format("{} 进度报送表", form_.unit), kTitle);
+    const auto pair = [&](int row, const char* label, const std::string& value) {
+      ws.text(row, 0, label, kLabel);
+      ws.plain_text(row, 1, value);
     };
     pair(1, kFormUnit, form_.unit);
     pair(2, kFormMonth, form_.round.month.iso());
     pair(3, kFormReportDay, form_.round.report_date.iso());
-    worksheet_write_string(ws, 4, 0, kFormFillDate, label_);
-    worksheet_write_blank(ws, 4, 1, open_date_);
-    worksheet_write_string(
-        ws, 4, 2,
-        fmt::format("← 填写本表的日期，如 {}；空着则按今天（不在本轮 {} 至 {} 之内时按报送日）",
-                    form_.round.report_date.iso(), form_.round.window_start.iso(),
-                    form_.round.report_date.iso())
-            .c_str(),
-        note_);
-    lxw_data_validation dv{};
-    dv.validate = LXW_VALIDATION_TYPE_DATE;
-    dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-    dv.minimum_datetime = datetime_of(list_.issued);
-    dv.maximum_datetime = datetime_of(*Date::from_ymd(kMaxYear, 12, 31));
-    std::string error = "请填写日期，如 " + form_.round.report_date.iso();
-    dv.error_message = c_text(error);
-    worksheet_data_validation_cell(ws, 4, 1, &dv);
+    ws.text(4, 0, kFormFillDate, kLabel);
+    ws.blank(4, 1, kOpenDate);
+    ws.text(4, 2,
+            fmt::format("← 填写本表的日期，如 {}；空着则按今天（不在本轮 {} 至 {} 之内时按报送日）",
+                        form_.round.report_date.iso(), form_.round.window_start.iso(),
+                        form_.round.report_date.iso()),
+            kNote);
+    ws.allow_dates({.col = 1, .first_row = 4, .last_row = 4}, list_.issued, *Date::from_ymd(kMaxYear, 12, 31),
+                   {.input = "", .error = "请填写日期，如 " + form_.round.report_date.iso()});
   }
 
-  void columns(lxw_worksheet* ws) {
+  void columns(XlsxSheet& ws) {
     const std::pair<const char*, double> fixed[kFixedColumns] = {{kColumnId, 10},
                                                                  {kColumnTask, chinese_width(14)},
                                                                  {kColumnDue, chinese_width(7)},
@@ -137,16 +132,16 @@ class TemplateWriter {
                                                                  {kColumnProgress, chinese_width(18)},
                                                                  {kColumnProblems, chinese_width(12)},
                                                                  {kColumnNext, chinese_width(12)}};
-    for (lxw_col_t c = 0; c < kFixedColumns; ++c) {
-      worksheet_set_column(ws, c, c, fixed[c].second, nullptr);
-      worksheet_write_string(ws, kHeaderRow, c, fixed[c].first, header_);
+    for (int c = 0; c < kFixedColumns; ++c) {
+      ws.fit_column(c, fixed[c].second);
+      ws.text(kHeaderRow, c, fixed[c].first, kHeader);
     }
     // One column per distinct goal, in the order the rows first name them.
     auto add = [&](const std::string& header) {
       for (const GoalColumn& g : goals_) {
         if (g.header == header) return;
       }
-      goals_.push_back({header, static_cast<lxw_col_t>(kFixedColumns + goals_.size())});
+      goals_.push_back({header, kFixedColumns + static_cast<int>(goals_.size())});
     };
     for (const FormRow& row : form_.rows) {
       for (const Target* t : row.targets) add(target_column(*t));
@@ -154,106 +149,82 @@ class TemplateWriter {
       for (const Duty* d : row.duties) add(duty_column(*d));
     }
     for (const GoalColumn& g : goals_) {
-      worksheet_set_column(ws, g.column, g.column, chinese_width(std::max(8, count_chars(g.header) / 2)),
-                           nullptr);
-      worksheet_write_string(ws, kHeaderRow, g.column, g.header.c_str(), header_);
+      ws.fit_column(g.column, chinese_width(std::max(8, count_chars(g.header) / 2)));
+      ws.text(kHeaderRow, g.column, g.header, kHeader);
     }
-    worksheet_set_row(ws, kHeaderRow, 36, nullptr);
+    ws.row_height(kHeaderRow, kHeaderHeight);
   }
 
-  lxw_col_t goal_column(const std::string& header) const {
+  int goal_column(const std::string& header) const {
     for (const GoalColumn& g : goals_) {
       if (g.header == header) return g.column;
     }
     return 0;  // not reached: every goal of a row has its column
   }
 
-  void row(lxw_worksheet* ws, lxw_row_t r, const FormRow& row) {
+  void row(XlsxSheet& ws, int r, const FormRow& row) {
     const Task& task = *row.task;
-    worksheet_write_string(ws, r, 0, task.id.c_str(), locked_);
-    worksheet_write_string(ws, r, 1, task.title.c_str(), locked_);
-    worksheet_write_string(ws, r, 2, task.due.text.c_str(), locked_);
-    worksheet_write_string(ws, r, 3, share_state_label(row.state), locked_);
+    ws.text(r, 0, task.id, kLocked);
+    ws.text(r, 1, task.title, kLocked);
+    ws.text(r, 2, task.due.text, kLocked);
+    ws.text(r, 3, share_state_label(row.state), kLocked);
     if (row.percent) {
-      worksheet_write_number(ws, r, 4, *row.percent, locked_);
+      ws.number(r, 4, *row.percent, kLocked);
     } else {
-      worksheet_write_blank(ws, r, 4, locked_);
+      ws.blank(r, 4, kLocked);
     }
     if (row.state == ShareState::kNone) {
-      worksheet_write_blank(ws, r, 5, open_);
+      ws.blank(r, 5, kOpen);
     } else {
       const EntryStatus s = row.state == ShareState::kDone         ? EntryStatus::kDone
                             : row.state == ShareState::kInProgress ? EntryStatus::kInProgress
                                                                    : EntryStatus::kNotStarted;
-      worksheet_write_string(ws, r, 5, entry_status_label(s), open_);
+      ws.text(r, 5, entry_status_label(s), kOpen);
     }
     if (row.percent) {
-      worksheet_write_number(ws, r, 6, *row.percent, open_int_);
+      ws.number(r, 6, *row.percent, kOpenInteger);
     } else {
-      worksheet_write_blank(ws, r, 6, open_int_);
+      ws.blank(r, 6, kOpenInteger);
     }
-    for (lxw_col_t c = 7; c < kFixedColumns; ++c) worksheet_write_blank(ws, r, c, open_);
-    for (const GoalColumn& g : goals_) worksheet_write_blank(ws, r, g.column, locked_);
-    for (const Target* t : row.targets) worksheet_write_blank(ws, r, goal_column(target_column(*t)), open_);
-    for (const Milestone* m : row.milestones) {
-      worksheet_write_blank(ws, r, goal_column(milestone_column(*m)), open_date_);
-    }
-    for (const Duty* d : row.duties) worksheet_write_blank(ws, r, goal_column(duty_column(*d)), open_);
-    worksheet_set_row(ws, r, 48, nullptr);
+    for (int c = 7; c < kFixedColumns; ++c) ws.blank(r, c, kOpen);
+    for (const GoalColumn& g : goals_) ws.blank(r, g.column, kLocked);
+    for (const Target* t : row.targets) ws.blank(r, goal_column(target_column(*t)), kOpen);
+    for (const Milestone* m : row.milestones) ws.blank(r, goal_column(milestone_column(*m)), kOpenDate);
+    for (const Duty* d : row.duties) ws.blank(r, goal_column(duty_column(*d)), kOpen);
+    ws.row_height(r, kRowHeight);
   }
 
-  void validations(lxw_worksheet* ws) {
+  void validations(XlsxSheet& ws) {
     if (form_.rows.empty()) return;
-    const lxw_row_t first = kHeaderRow + 1;
-    const lxw_row_t last = kHeaderRow + static_cast<lxw_row_t>(form_.rows.size());
-    std::vector<char*> statuses;
-    for (const EntryStatus s : form_.statuses) statuses.push_back(const_cast<char*>(entry_status_label(s)));
-    statuses.push_back(nullptr);
-    lxw_data_validation list{};
-    list.validate = LXW_VALIDATION_TYPE_LIST;
-    list.value_list = statuses.data();
-    std::string list_error = "请从下拉列表中选择：";
-    for (size_t i = 0; i + 1 < statuses.size(); ++i) list_error += (i ? "、" : "") + std::string(statuses[i]);
-    list.error_message = c_text(list_error);
-    worksheet_data_validation_range(ws, first, 5, last, 5, &list);
-    lxw_data_validation percent{};
-    percent.validate = LXW_VALIDATION_TYPE_INTEGER;
-    percent.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-    percent.minimum_number = 0;
-    percent.maximum_number = 100;
-    std::string percent_input = "0 到 100 的整数，如 80";
-    percent.input_message = c_text(percent_input);
-    std::string percent_error = "进度应为 0 到 100 的整数，如 80（不带 %）";
-    percent.error_message = c_text(percent_error);
-    worksheet_data_validation_range(ws, first, 6, last, 6, &percent);
+    const int first = kHeaderRow + 1;
+    const int last = kHeaderRow + static_cast<int>(form_.rows.size());
+    std::vector<std::string> statuses;
+    for (const EntryStatus s : form_.statuses) statuses.push_back(entry_status_label(s));
+    ws.allow_list({.col = 5, .first_row = first, .last_row = last}, statuses,
+                  {.input = "", .error = fmt::format("请从下拉列表中选择：{}", fmt::join(statuses, "、"))});
+    ws.allow_integers(
+        {.col = 6, .first_row = first, .last_row = last}, 0, 100,
+        {.input = "0 到 100 的整数，如 80", .error = "进度应为 0 到 100 的整数，如 80（不带 %）"});
   }
 
   void form_sheet() {
-    lxw_worksheet* ws = workbook_add_worksheet(book_, kFormSheet);
+    XlsxSheet ws = book_.add_sheet(kFormSheet);
     header_block(ws);
     columns(ws);
-    lxw_row_t r = kHeaderRow + 1;
+    int r = kHeaderRow + 1;
     for (const FormRow& fr : form_.rows) row(ws, r++, fr);
-    if (form_.rows.empty()) worksheet_write_string(ws, r, 0, "本轮没有需要报送的任务。", note_);
+    if (form_.rows.empty()) ws.text(r, 0, "本轮没有需要报送的任务。", kNote);
     validations(ws);
-    worksheet_freeze_panes(ws, kHeaderRow + 1, 2);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);  // A4
-    worksheet_repeat_rows(ws, kHeaderRow, kHeaderRow);
-    worksheet_fit_to_pages(ws, 1, 0);
-    lxw_protection protection{};
-    protection.format_columns = 1;
-    protection.format_rows = 1;
-    protection.delete_rows = 1;
-    worksheet_protect(ws, nullptr, &protection);
+    ws.freeze(kHeaderRow + 1, 2);
+    ws.print_a4(true);
+    ws.print_one_page_wide();
+    ws.repeat_rows(kHeaderRow, kHeaderRow);
+    ws.protect({.format_columns = true, .format_rows = true, .delete_rows = true});
   }
 
   void rules_sheet() {
-    lxw_worksheet* ws = workbook_add_worksheet(book_, kRulesSheet);
-    worksheet_set_column(ws, 0, 0, chinese_width(45), nullptr);
-    lxw_format* wrap = workbook_add_format(book_);
-    format_set_text_wrap(wrap);
-    format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+    XlsxSheet ws = book_.add_sheet(kRulesSheet);
+    ws.fit_column(0, chinese_width(45));
     std::vector<std::string> statuses;
     for (const EntryStatus s : form_.statuses) statuses.push_back(entry_status_label(s));
     const std::vector<std::string> lines = {
@@ -277,57 +248,21 @@ class TemplateWriter {
         "11. 不要修改“单位”“报送月份”和表头（第 7 行）的文字，工作表可以改名。",
         "12. 填好后保存为 .xlsx（也可以另存为 CSV），发回党政办；导入时发现的问题会指出是哪一格。",
     };
-    for (size_t i = 0; i < lines.size(); ++i) {
-      worksheet_write_string(ws, static_cast<lxw_row_t>(i), 0, lines[i].c_str(), i == 0 ? title_ : wrap);
-    }
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
+    for (size_t i = 0; i < lines.size(); ++i)
+      ws.text(static_cast<int>(i), 0, lines[i], i == 0 ? kTitle : kRule);
+    ws.print_a4(true);
   }
 
   const ReportForm& form_;
   const TaskList& list_;
-  lxw_workbook* book_;
-  lxw_format* title_ = nullptr;
-  lxw_format* label_ = nullptr;
-  lxw_format* header_ = nullptr;
-  lxw_format* locked_ = nullptr;
-  lxw_format* open_ = nullptr;
-  lxw_format* open_int_ = nullptr;
-  lxw_format* open_date_ = nullptr;
-  lxw_format* note_ = nullptr;
+  XlsxWorkbook book_;
   std::vector<GoalColumn> goals_;
-};
-
-// A temporary file that is removed when it goes out of scope.
-class TempFile {
- public:
-  TempFile() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "duban-template-XXXXXX").string();
-    const int fd = ::mkstemp(pattern.data());
-    if (fd < 0) throw std::runtime_error("无法创建报送表的临时文件");
-    ::close(fd);
-    path_ = pattern;
-  }
-  ~TempFile() { ::unlink(path_.c_str()); }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
 };
 
 }  // namespace
 
 std::string render_template_xlsx(const ReportForm& form, const TaskList& list) {
-  // libxlsxwriter 1.1 writes to a file only.
-  TempFile temp;
-  TemplateWriter(form, list, temp.path()).write();
-  std::ifstream in(temp.path(), std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in) throw std::runtime_error("无法读回报送表的临时文件");
-  return bytes.str();
+  return TemplateWriter(form, list).write();
 }
 
 }  // namespace duban

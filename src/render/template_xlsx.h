@@ -2,7 +2,8 @@
 // sheet 填报 with the header block and one row per task, locked where duban
 // fills in and unlocked where the unit writes, with a status drop-down and
 // a whole-number check on 进度; sheet 说明 with the rules in plain Chinese.
-// The bytes depend only on the form: the document's dates are the round's.
+// Made with render/xlsx_writer like the office's workbooks, in memory. The
+// bytes depend only on the form: the document's dates are the round's.
 #pragma once
 
 #include <string>
@@ -11,8 +12,7 @@
 
 namespace duban {
 
-/// `form` as the bytes of an .xlsx file; throws std::runtime_error when
-/// libxlsxwriter cannot write its temporary file.
+/// `form` as the bytes of an .xlsx file; throws XlsxError when it cannot be made.
 std::string render_template_xlsx(const ReportForm& form, const TaskList& list);
 
 }  // namespace duban

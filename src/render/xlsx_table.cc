@@ -130,7 +130,10 @@ int write_table(XlsxSheet& sheet, const XlsxTable& table, int first_row, TablePl
       widths[col] = std::max(widths[col], cell_width(row[col]));
     }
   }
-  const XlsxStyle header{XlsxStyle::Number::kGeneral, XlsxStyle::Fill::kHeader, true, true, true, true};
+  const XlsxStyle header{.fill = XlsxStyle::Fill::kHeader,
+                         .bold = true,
+                         .wrap = true,
+                         .horizontal = XlsxStyle::Horizontal::kCenter};
   for (int col = 0; col < columns; ++col) {
     sheet.text(first_row, col, table.header[col], header);
     sheet.fit_column(col, fitting_width(std::min(widths[col], kWidestColumn)));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -31,12 +32,19 @@ std::string cut(std::string_view text, size_t max) {
   return std::string(text.substr(0, starts[max - 1])) + "…";
 }
 
-// A page header or footer shows `&` as a code: a literal one is doubled.
+// A page header's text with no `&` of the input's: there `&` starts a code
+// (&P the page, &G a picture ...). Doubling it (Excel's `&&`) is not enough:
+// libxlsxwriter 1.1.4 counts `&G` and `&[Picture]` inside `&&G` as picture
+// placeholders, refuses the header and then frees it twice. The full-width
+// ＆ prints the same to a reader of the title and is no code to anyone.
 std::string header_text(std::string_view text) {
   std::string out;
   for (const char c : cut(text, kMaxTitleChars)) {
-    out += c;
-    if (c == '&') out += '&';
+    if (c == '&') {
+      out += "＆";
+    } else {
+      out += c;
+    }
   }
   return out;
 }
@@ -51,6 +59,10 @@ lxw_color_t fill_color(XlsxStyle::Fill fill) {
       return 0xFFEB9C;
     case XlsxStyle::Fill::kGreen:
       return 0xC6EFCE;
+    case XlsxStyle::Fill::kLocked:
+      return 0xF2F2F2;
+    case XlsxStyle::Fill::kInput:
+      return 0xFFF9E5;
     case XlsxStyle::Fill::kNone:
       break;
   }
@@ -66,10 +78,36 @@ lxw_color_t font_color(XlsxStyle::Fill fill) {
     case XlsxStyle::Fill::kGreen:
       return 0x006100;
     case XlsxStyle::Fill::kHeader:
+    case XlsxStyle::Fill::kLocked:
+    case XlsxStyle::Fill::kInput:
     case XlsxStyle::Fill::kNone:
       break;
   }
   return 0;
+}
+
+// The font's size, weight, slant and colour.
+void set_font(lxw_format* f, XlsxStyle::Font font) {
+  switch (font) {
+    case XlsxStyle::Font::kTitle:
+      format_set_bold(f);
+      format_set_font_size(f, 16);
+      return;
+    case XlsxStyle::Font::kNote:
+      format_set_italic(f);
+      format_set_font_color(f, 0x595959);
+      return;
+    case XlsxStyle::Font::kBody:
+      return;
+  }
+}
+
+void set_alignment(lxw_format* f, XlsxStyle::Horizontal horizontal, XlsxStyle::Vertical vertical) {
+  if (horizontal == XlsxStyle::Horizontal::kLeft) format_set_align(f, LXW_ALIGN_LEFT);
+  if (horizontal == XlsxStyle::Horizontal::kCenter) format_set_align(f, LXW_ALIGN_CENTER);
+  // Bottom is Excel's own and left unset: set, it would add applyAlignment="1" and nothing else.
+  if (vertical == XlsxStyle::Vertical::kTop) format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+  if (vertical == XlsxStyle::Vertical::kCenter) format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
 }
 
 const char* number_format(XlsxStyle::Number number) {
@@ -132,6 +170,13 @@ void XlsxSheet::blank(int row, int col, const XlsxStyle& style) {
                "单元格");
 }
 
+void XlsxSheet::plain_text(int row, int col, std::string_view text) {
+  const std::string cell = cut(text, kMaxCellChars);
+  book_->check(worksheet_write_string(sheet_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                                      cell.c_str(), nullptr),
+               "单元格");
+}
+
 void XlsxSheet::fit_column(int col, double width) {
   const auto c = static_cast<size_t>(col);
   if (widths_.size() <= c) widths_.resize(c + 1, 0);
@@ -142,7 +187,15 @@ void XlsxSheet::fit_column(int col, double width) {
       "列宽");
 }
 
-void XlsxSheet::freeze_rows(int rows) { worksheet_freeze_panes(sheet_, static_cast<lxw_row_t>(rows), 0); }
+void XlsxSheet::row_height(int row, double points) {
+  book_->check(worksheet_set_row(sheet_, static_cast<lxw_row_t>(row), points, nullptr), "行高");
+}
+
+void XlsxSheet::freeze_rows(int rows) { freeze(rows, 0); }
+
+void XlsxSheet::freeze(int rows, int cols) {
+  worksheet_freeze_panes(sheet_, static_cast<lxw_row_t>(rows), static_cast<lxw_col_t>(cols));
+}
 
 void XlsxSheet::autofilter(int row, int last_row, int last_col) {
   book_->check(worksheet_autofilter(sheet_, static_cast<lxw_row_t>(row), 0, static_cast<lxw_row_t>(last_row),
@@ -156,11 +209,71 @@ void XlsxSheet::repeat_rows(int first, int last) {
 }
 
 void XlsxSheet::print_a4(bool landscape, std::string_view title) {
-  worksheet_set_paper(sheet_, 9);  // A4
-  if (landscape) worksheet_set_landscape(sheet_);
-  worksheet_fit_to_pages(sheet_, 1, 0);  // one page wide, as many long as it takes
+  print_a4(landscape);
+  print_one_page_wide();
   book_->check(worksheet_set_header(sheet_, ("&C" + header_text(title)).c_str()), "页眉");
   book_->check(worksheet_set_footer(sheet_, "&C第 &P 页，共 &N 页"), "页脚");
+}
+
+void XlsxSheet::print_a4(bool landscape) {
+  worksheet_set_paper(sheet_, 9);  // A4
+  if (landscape) worksheet_set_landscape(sheet_);
+}
+
+void XlsxSheet::print_one_page_wide() { worksheet_fit_to_pages(sheet_, 1, 0); }
+
+void XlsxSheet::allow_dates(const XlsxColumnCells& cells, Date first, Date last, const XlsxPrompt& prompt) {
+  lxw_data_validation rule{};
+  rule.validate = LXW_VALIDATION_TYPE_DATE;
+  rule.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+  rule.minimum_datetime = {first.year(), first.month(), first.day(), 0, 0, 0.0};
+  rule.maximum_datetime = {last.year(), last.month(), last.day(), 0, 0, 0.0};
+  validate(cells, rule, prompt);
+}
+
+void XlsxSheet::allow_list(const XlsxColumnCells& cells, const std::vector<std::string>& choices,
+                           const XlsxPrompt& prompt) {
+  // Excel keeps the choices as one text, separated by commas.
+  for (const std::string& choice : choices) {
+    if (choice.find(',') != std::string::npos) {
+      book_->fail(fmt::format("无法生成 Excel 文件：下拉列表的选项“{}”含逗号，Excel 会把它拆成两项", choice));
+      return;
+    }
+  }
+  std::vector<char*> items;
+  for (const std::string& choice : choices) items.push_back(const_cast<char*>(choice.c_str()));
+  items.push_back(nullptr);
+  lxw_data_validation rule{};
+  rule.validate = LXW_VALIDATION_TYPE_LIST;
+  rule.value_list = items.data();  // libxlsxwriter copies the list, reading only
+  validate(cells, rule, prompt);
+}
+
+void XlsxSheet::allow_integers(const XlsxColumnCells& cells, int min, int max, const XlsxPrompt& prompt) {
+  lxw_data_validation rule{};
+  rule.validate = LXW_VALIDATION_TYPE_INTEGER;
+  rule.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+  rule.minimum_number = min;
+  rule.maximum_number = max;
+  validate(cells, rule, prompt);
+}
+
+void XlsxSheet::validate(const XlsxColumnCells& cells, lxw_data_validation& rule, const XlsxPrompt& prompt) {
+  // libxlsxwriter copies the messages; it only reads them.
+  if (!prompt.input.empty()) rule.input_message = const_cast<char*>(prompt.input.c_str());
+  if (!prompt.error.empty()) rule.error_message = const_cast<char*>(prompt.error.c_str());
+  const auto col = static_cast<lxw_col_t>(cells.col);
+  book_->check(worksheet_data_validation_range(sheet_, static_cast<lxw_row_t>(cells.first_row), col,
+                                               static_cast<lxw_row_t>(cells.last_row), col, &rule),
+               "数据有效性");
+}
+
+void XlsxSheet::protect(const XlsxProtection& allowed) {
+  lxw_protection options{};
+  options.format_columns = allowed.format_columns;
+  options.format_rows = allowed.format_rows;
+  options.delete_rows = allowed.delete_rows;
+  worksheet_protect(sheet_, nullptr, &options);
 }
 
 XlsxWorkbook::XlsxWorkbook(const XlsxProperties& properties)
@@ -201,20 +314,23 @@ lxw_format* XlsxWorkbook::format(const XlsxStyle& style) {
     format_set_bg_color(f, fill_color(style.fill));
     if (font_color(style.fill) != 0) format_set_font_color(f, font_color(style.fill));
   }
+  set_font(f, style.font);
   if (style.bold) format_set_bold(f);
   if (style.wrap) format_set_text_wrap(f);
   if (style.border) format_set_border(f, LXW_BORDER_THIN);
-  if (style.centered) format_set_align(f, LXW_ALIGN_CENTER);
-  format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+  set_alignment(f, style.horizontal, style.vertical);
   if (!style.locked) format_set_unlocked(f);
   formats_.emplace(style, f);
   return f;
 }
 
 void XlsxWorkbook::check(int error, std::string_view what) {
-  if (error == LXW_NO_ERROR || !failure_.empty()) return;
-  failure_ =
-      fmt::format("无法生成 Excel 文件：{}出错（{}）", what, lxw_strerror(static_cast<lxw_error>(error)));
+  if (error == LXW_NO_ERROR) return;
+  fail(fmt::format("无法生成 Excel 文件：{}出错（{}）", what, lxw_strerror(static_cast<lxw_error>(error))));
+}
+
+void XlsxWorkbook::fail(std::string message) {
+  if (failure_.empty()) failure_ = std::move(message);
 }
 
 std::string XlsxWorkbook::finish() {

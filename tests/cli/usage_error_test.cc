@@ -1,6 +1,7 @@
-#include "cli/usage_error.h"
+#include "cli/help.h"
 
 #include <doctest/doctest.h>
+#include <CLI/CLI.hpp>
 
 namespace duban {
 namespace {

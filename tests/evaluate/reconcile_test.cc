@@ -103,7 +103,7 @@ TEST_CASE("counts, overdue tasks with their open units, notices") {
   CHECK(missing(july) == std::vector<std::string>{"党政综合办公室/2", "乙社区/1"});
 
   // The office issues notices and gets none, though it is behind on task 2.
-  const std::vector<Notice> notices = build_notices(ws.list, july);
+  const std::vector<Notice> notices = build_notices(ws.list, july).notices;
   REQUIRE(notices.size() == 1);
   CHECK(notices[0].unit == "乙社区");
   CHECK(notices[0].overdue.size() == 1);
@@ -192,7 +192,7 @@ TEST_CASE("a task sent back: its date, and the office's reason in the notice") {
   const Reconciliation july = reconcile(ws, Month::of(2024, 7), day("2024-07-10"));
   CHECK(july.task(0).state == TaskState::kOverdue);
   CHECK(july.task(0).reopened == day("2024-07-09"));
-  const std::vector<Notice> notices = build_notices(ws.list, july);
+  const std::vector<Notice> notices = build_notices(ws.list, july).notices;
   REQUIRE(notices.size() == 2);
   REQUIRE(notices[1].overdue.size() == 1);
   CHECK(notices[1].unit == "乙社区");
@@ -220,10 +220,10 @@ TEST_CASE("a file left out is named in the rounds it may bear on, and in its uni
   const Reconciliation may = reconcile(ws, Month::of(2024, 5), day("2024-05-10"));
   REQUIRE(may.rejected.size() == 1);  // June's file cannot bear on May
   CHECK(may.rejected[0].path == "progress/杂项.yaml");
-  CHECK(build_notices(ws.list, may).empty());  // a file of no known unit: no notice
+  CHECK(build_notices(ws.list, may).notices.empty());  // a file of no known unit: no notice
   const Reconciliation june = reconcile(ws, Month::of(2024, 6), day("2024-06-10"));
   CHECK(june.rejected.size() == 2);
-  const std::vector<Notice> notices = build_notices(ws.list, june);
+  const std::vector<Notice> notices = build_notices(ws.list, june).notices;
   std::vector<std::string> units;
   for (const Notice& n : notices) units.push_back(n.unit);
   CHECK(units == std::vector<std::string>{"甲社区", "乙社区"});  // both missed June; 乙 also has its file

@@ -1,0 +1,132 @@
+#include "app/form_import.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "evaluate/report_form.h"
+#include "evaluate/shortfalls.h"
+#include "load/csv_reader.h"
+#include "load/form_reader.h"
+#include "load/progress_file.h"
+#include "load/xlsx_reader.h"
+#include "render/progress_yaml.h"
+#include "render/shortfalls_render.h"
+
+namespace duban::app {
+namespace {
+
+std::string lower_extension(const std::string& file) {
+  std::string ext = std::filesystem::path(file).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+class Importer {
+ public:
+  Importer(const std::string& file, const Workspace& ws, const TaskIndex& index, Date today)
+      : file_(file), ws_(ws), index_(index), today_(today) {}
+
+  FormImport run(std::string_view bytes) {
+    Workbook book;
+    const std::string ext = lower_extension(file_);
+    if (ext == ".xlsx" || ext == ".xlsm") {
+      XlsxRead read = read_xlsx(bytes);
+      if (!read.error.empty()) return fail(read.error);
+      book = std::move(read.book);
+    } else if (ext == ".csv") {
+      CsvRead read = read_csv(bytes);
+      if (!read.error.empty()) return fail(read.error);
+      book.sheets.push_back(std::move(read.sheet));
+    } else {
+      return fail("只能导入 .xlsx 或 .csv 文件：请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）");
+    }
+    FilledForm form = read_filled_form(book, ext != ".csv", ws_.list);
+    for (const CellProblem& p : form.problems) say(p.cell, p.severity, p.message);
+    if (!form.problems.empty()) return std::move(r_);
+    const Reporting& rep = ws_.list.reporting;
+    if (!has_round(ws_.list, form.month)) {
+      say(form.month_cell, Severity::kError,
+          fmt::format("报送月份 {} 不在报送轮次 {} 至 {} 之内：请不要修改这一格", form.month.iso(),
+                      rep.first.iso(), rep.last.iso()));
+      return std::move(r_);
+    }
+    r_.unit = form.draft.unit.value;
+    r_.month = form.month;
+    if (!form.dated) fill_date(form);
+    r_.date = form.draft.date.value;
+    r_.entries = form.draft.entries.size();
+    check(render_draft_yaml(form.draft));
+    return std::move(r_);
+  }
+
+ private:
+  FormImport fail(const std::string& why) {
+    say("", Severity::kError, why);
+    return std::move(r_);
+  }
+
+  void say(const std::string& cell, Severity s, const std::string& message) {
+    r_.messages.push_back(fmt::format("{}{}: {}: {}", file_, cell.empty() ? "" : ":" + cell,
+                                      s == Severity::kError ? "错误" : "警告", message));
+  }
+
+  // An empty 填报日期: today inside the round's window, else its report day.
+  void fill_date(FilledForm& form) {
+    const Round round = reporting_round(ws_.list, form.month);
+    const Date d = default_fill_date(round, today_);
+    form.draft.date.value = d;
+    r_.date_note =
+        d == today_ ? fmt::format("填报日期为空，按今天 {} 导入", d.iso())
+                    : fmt::format("填报日期为空，今天（{}）不在 {} 这一轮（{} 至 {}）之内，按报送日 {} 导入",
+                                  today_.iso(), form.month.iso(), round.window_start.iso(),
+                                  round.report_date.iso(), d.iso());
+  }
+
+  // Every rule of `duban check`, on the file as it will be written; each
+  // problem at the cell its line came from.
+  void check(const DraftYaml& yaml) {
+    const std::string path = progress_path_of(r_);
+    std::vector<Diagnostic> found;
+    std::vector<Entry> entries = load_progress_file(path, yaml.text, ws_.list, index_, today_, found);
+    if (!has_errors(found)) {
+      // The warnings of tasks settled short look at every file: this one in
+      // place of the one it replaces.
+      Workspace with = ws_;
+      std::erase_if(with.entries, [&](const Entry& e) { return e.path == path; });
+      with.entries.insert(with.entries.end(), entries.begin(), entries.end());
+      std::stable_sort(with.entries.begin(), with.entries.end(), entry_before);
+      for (Diagnostic& d : shortfall_warnings(settled_shortfalls(with, today_))) {
+        if (d.path == path) found.push_back(std::move(d));
+      }
+    }
+    sort_diagnostics(found);
+    for (const Diagnostic& d : found) {
+      const size_t line = static_cast<size_t>(d.line);
+      say(line >= 1 && line <= yaml.origins.size() ? yaml.origins[line - 1] : "", d.severity, d.message);
+    }
+    r_.ok = !has_errors(found);
+    if (r_.ok) r_.yaml = yaml.text;
+  }
+
+  const std::string& file_;
+  const Workspace& ws_;
+  const TaskIndex& index_;
+  Date today_;
+  FormImport r_;
+};
+
+}  // namespace
+
+FormImport import_form(const std::string& file, std::string_view bytes, const Workspace& ws,
+                       const TaskIndex& index, Date today) {
+  return Importer(file, ws, index, today).run(bytes);
+}
+
+std::string progress_path_of(const FormImport& imported) {
+  return fmt::format("progress/{}/{}.yaml", imported.month.iso(), imported.unit);
+}
+
+}  // namespace duban::app

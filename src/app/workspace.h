@@ -1,0 +1,46 @@
+// What every command shares: the global options (-C, --today, --strict,
+// --no-cache) as a request, finding the workspace, and loading it with its
+// diagnostics shown on standard error. With reporting.on_time: commit the
+// loaded workspace already holds the dates its entries entered git.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "io/failure.h"
+#include "model/date.h"
+#include "model/workspace.h"
+
+namespace duban::app {
+
+/// The options given before or after any command's name.
+struct WorkspaceRequest {
+  std::string dir;            ///< -C; empty: the nearest ancestor holding tasks.yaml
+  std::optional<Date> today;  ///< --today; else the clock
+  bool strict = false;        ///< --strict: any error in any file stops the reports
+  bool no_cache = false;      ///< --no-cache: parse every progress file, keep no parse cache
+};
+
+/// --today, or today by the clock.
+Date resolve_today(const WorkspaceRequest& request);
+
+/// The workspace folder: -C, or the nearest ancestor holding tasks.yaml;
+/// throws CommandFailure when there is none.
+std::filesystem::path resolve_workspace(const WorkspaceRequest& request);
+
+/// A loaded workspace and where it is.
+struct LoadedWorkspace {
+  std::filesystem::path dir;
+  Workspace ws;
+  Date today;
+};
+
+/// Loads the workspace; prints its diagnostics to stderr; throws
+/// CommandFailure when tasks.yaml has errors, or with --strict any file.
+/// Otherwise progress files with errors are left out and the reports name
+/// them. With reporting.on_time: commit, each entry counts from the day it
+/// entered git (duban(5) STATUS RULES, Reporting rounds).
+LoadedWorkspace load_or_fail(const WorkspaceRequest& request);
+
+}  // namespace duban::app
