@@ -1,10 +1,11 @@
 // libFuzzer target: the bytes are a filled report form handed to `duban
 // import`, read as .xlsx when they start like a zip file and as .csv
 // otherwise, beside the golden base workspace; what imports is evaluated
-// and rendered with the rest.
+// and rendered with the rest. No message may hold a control character.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "app/form_import.h"
@@ -50,6 +51,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const bool zip = bytes.substr(0, 2) == "PK";
   const app::FormImport r = app::import_form(zip ? "江洋社区-2024-06.xlsx" : "江洋社区-2024-06.csv", bytes,
                                              b.ws, b.tasks.index, today);
+  // Whatever the form holds, no message carries a control character to
+  // the terminal (C0, DEL, or C1 as UTF-8).
+  for (const std::string& m : r.messages) {
+    for (size_t i = 0; i < m.size(); ++i) {
+      const auto c = static_cast<unsigned char>(m[i]);
+      const auto next = i + 1 < m.size() ? static_cast<unsigned char>(m[i + 1]) : 0;
+      if (c < 0x20 || c == 0x7f || (c == 0xC2 && next >= 0x80 && next <= 0x9F)) __builtin_trap();
+    }
+  }
   if (!r.ok) return 0;
   // What imported must load as it will be loaded from progress/.
   std::vector<Diagnostic> out;

@@ -83,6 +83,7 @@ int write_template(const WorkspaceRequest& w, const TemplateRequest& r);
 struct ImportRequest {
   std::vector<std::string> files;
   std::string output;  ///< the folder of rounds; empty: the workspace's progress/
+  std::string unit;    ///< --unit, a name or alias: the unit when 单位 and file name differ
   bool force = false;  ///< overwrite an existing file with other content
   bool commit = false;
 };

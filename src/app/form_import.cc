@@ -7,10 +7,13 @@
 
 #include "evaluate/report_form.h"
 #include "evaluate/shortfalls.h"
+#include "io/output.h"
 #include "load/csv_reader.h"
 #include "load/form_reader.h"
 #include "load/progress_file.h"
 #include "load/xlsx_reader.h"
+#include "load/yaml_tree.h"
+#include "model/form_layout.h"
 #include "render/progress_yaml.h"
 #include "render/shortfalls_render.h"
 
@@ -26,8 +29,9 @@ std::string lower_extension(const std::string& file) {
 
 class Importer {
  public:
-  Importer(const std::string& file, const Workspace& ws, const TaskIndex& index, Date today)
-      : file_(file), ws_(ws), index_(index), today_(today) {}
+  Importer(const std::string& file, const Workspace& ws, const TaskIndex& index, Date today,
+           const std::string& unit)
+      : file_(file), ws_(ws), index_(index), today_(today), unit_option_(unit) {}
 
   FormImport run(std::string_view bytes) {
     Workbook book;
@@ -45,7 +49,7 @@ class Importer {
     }
     FilledForm form = read_filled_form(book, ext != ".csv", ws_.list);
     for (const CellProblem& p : form.problems) say(p.cell, p.severity, p.message);
-    if (!form.problems.empty()) return std::move(r_);
+    if (!form.problems.empty() || !settle_unit(form)) return std::move(r_);
     const Reporting& rep = ws_.list.reporting;
     if (!has_round(ws_.list, form.month)) {
       say(form.month_cell, Severity::kError,
@@ -68,9 +72,39 @@ class Importer {
     return std::move(r_);
   }
 
+  // Cells, sheet names and what they hold are the sender's: escaped as
+  // every path duban shows, they cannot reach a terminal raw.
   void say(const std::string& cell, Severity s, const std::string& message) {
-    r_.messages.push_back(fmt::format("{}{}: {}: {}", file_, cell.empty() ? "" : ":" + cell,
-                                      s == Severity::kError ? "错误" : "警告", message));
+    r_.messages.push_back(escape_controls(fmt::format("{}{}: {}: {}", file_, cell.empty() ? "" : ":" + cell,
+                                                      s == Severity::kError ? "错误" : "警告", message)));
+  }
+
+  // Files the form for the unit of its 单位 cell, unless the file's name
+  // says another: a form filled in for one unit under another's name is
+  // named, and --unit says which is right.
+  bool settle_unit(FilledForm& form) {
+    const std::string in_cell = form.draft.unit.value;
+    const std::optional<std::string> in_name = unit_of_file_name(file_, ws_.list);
+    const std::string name = std::filesystem::path(file_).filename().string();
+    if (!unit_option_.empty()) {
+      if (unit_option_ != in_cell && unit_option_ != in_name) {
+        say(form.draft.unit.cell, Severity::kError,
+            fmt::format("--unit 指定的是“{}”，而报送表中“{}”一格是“{}”{}：请核对是哪个单位的报送表后重新导入",
+                        unit_option_, kFormUnit, in_cell,
+                        in_name ? fmt::format("，文件名 {} 是“{}”的", name, *in_name) : ""));
+        return false;
+      }
+      form.draft.unit.value = unit_option_;
+      return true;
+    }
+    if (in_name && *in_name != in_cell) {
+      say(form.draft.unit.cell, Severity::kError,
+          fmt::format("报送表中“{}”一格是“{}”，文件名 {} 却是“{}”的报送表：请核对这是哪个单位的报送，"
+                      "再加 --unit {} 或 --unit {} 重新导入",
+                      kFormUnit, in_cell, name, *in_name, in_cell, *in_name));
+      return false;
+    }
+    return true;
   }
 
   // An empty 填报日期: today inside the round's window, else its report day.
@@ -89,6 +123,13 @@ class Importer {
   // problem at the cell its line came from.
   void check(const DraftYaml& yaml) {
     const std::string path = progress_path_of(r_);
+    if (yaml.text.size() > kMaxFileBytes) {
+      // `check` would refuse the file, and every report leave it out.
+      say("", Severity::kError,
+          fmt::format("导入后的进度文件有 {} 字节，超过 1 MiB 上限：请把各格中的文字写得简短些",
+                      yaml.text.size()));
+      return;
+    }
     std::vector<Diagnostic> found;
     std::vector<Entry> entries = load_progress_file(path, yaml.text, ws_.list, index_, today_, found);
     if (!has_errors(found)) {
@@ -115,14 +156,34 @@ class Importer {
   const Workspace& ws_;
   const TaskIndex& index_;
   Date today_;
+  const std::string& unit_option_;
   FormImport r_;
 };
+
+bool is_digits(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 }  // namespace
 
 FormImport import_form(const std::string& file, std::string_view bytes, const Workspace& ws,
-                       const TaskIndex& index, Date today) {
-  return Importer(file, ws, index, today).run(bytes);
+                       const TaskIndex& index, Date today, const std::string& unit) {
+  return Importer(file, ws, index, today, unit).run(bytes);
+}
+
+std::optional<std::string> unit_of_file_name(const std::string& file, const TaskList& list) {
+  const std::string stem = std::filesystem::path(file).stem().string();
+  // <unit>-YYYY-MM: a unit's name may itself hold "-", so every "-" that
+  // starts a month is tried.
+  for (size_t dash = stem.find('-'); dash != std::string::npos; dash = stem.find('-', dash + 1)) {
+    const std::string_view month = std::string_view(stem).substr(dash + 1, 7);
+    if (month.size() != 7 || month[4] != '-' || !is_digits(month.substr(0, 4)) ||
+        !is_digits(month.substr(5))) {
+      continue;
+    }
+    if (auto unit = list.canonical_unit(stem.substr(0, dash))) return unit;
+  }
+  return std::nullopt;
 }
 
 std::string progress_path_of(const FormImport& imported) {

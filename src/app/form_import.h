@@ -16,8 +16,10 @@ namespace duban::app {
 
 /// What one form became.
 struct FormImport {
-  std::vector<std::string> messages;  ///< `file:填报!C7: 错误: …`, in order
-  bool ok = false;                    ///< no error: `yaml` may be written
+  /// `file:填报!C7: 错误: …`, in order, control characters escaped
+  /// (escape_controls) whatever the form holds.
+  std::vector<std::string> messages;
+  bool ok = false;  ///< no error: `yaml` may be written
   std::string yaml;
   std::string unit;  ///< canonical
   Month month;
@@ -27,10 +29,17 @@ struct FormImport {
 };
 
 /// Imports the form `file` (as the user named it) with `bytes`, for
-/// `ws` as of `today`; `progress_path` is where the file will be written,
-/// relative to the workspace, for rules that look at other files.
+/// `ws` as of `today`. The unit is the one its 单位 cell names; when the
+/// file's name is one `duban template` gives (`<单位>-YYYY-MM.xlsx`) and
+/// names another, it is an error unless `unit` (from --unit, the unit's
+/// own name; empty without it) says which of the two is right.
 FormImport import_form(const std::string& file, std::string_view bytes, const Workspace& ws,
-                       const TaskIndex& index, Date today);
+                       const TaskIndex& index, Date today, const std::string& unit = {});
+
+/// The unit whose form `file` is by its name (`江洋社区-2024-06.xlsx`,
+/// also with words after the month, as `江洋社区-2024-06 (1).xlsx`); nothing
+/// when the name does not start with a unit's name or alias and a month.
+std::optional<std::string> unit_of_file_name(const std::string& file, const TaskList& list);
 
 /// progress/YYYY-MM/<unit>.yaml for an import.
 std::string progress_path_of(const FormImport& imported);

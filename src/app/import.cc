@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -30,25 +29,35 @@ std::string unit_author(const std::string& unit) {
   return name + " <>";
 }
 
-// A file's bytes, or nothing when it cannot be read or is too large.
+// A file's bytes, or nothing when it cannot be read or is too large. Read
+// into one string of the file's size: a stream's buffer would hold copies.
 std::optional<std::string> read_bytes(const fs::path& path, std::string& why) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) {
     why = fs::exists(path, ec) ? "这不是普通文件" : "文件不存在，请检查文件名";
     return std::nullopt;
   }
-  if (fs::file_size(path, ec) > kMaxXlsxBytes) {
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > kMaxXlsxBytes) {
     why = "文件大于 20 MiB，不像是报送表";
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in || !bytes) {
+  std::string bytes(ec ? 0 : static_cast<size_t>(size), '\0');
+  if (ec || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
     why = "无法读取文件，请检查文件的权限";
     return std::nullopt;
   }
-  return bytes.str();
+  return bytes;
+}
+
+// progress/ of the workspace `dir`, relative to the current folder, so that
+// messages name it as the user sees it.
+fs::path progress_folder(const fs::path& dir) {
+  std::error_code ec;
+  const fs::path near = fs::proximate(dir, ec);
+  if (ec || near.empty()) return dir / "progress";
+  return near == "." ? fs::path("progress") : near / "progress";
 }
 
 class ImportRun {
@@ -64,7 +73,8 @@ class ImportRun {
       throw CommandFailure{kExitProblems, "duban: tasks.yaml 有错误，请先改正（可运行 duban check 查看）"};
     }
     index_ = TaskIndex(loaded_.workspace.list);
-    root_ = o.output.empty() ? dir_ / "progress" : fs::path(o.output);
+    if (!o.unit.empty()) unit_ = resolve_unit(loaded_.workspace.list, o.unit);
+    root_ = o.output.empty() ? progress_folder(dir_) : fs::path(o.output);
     if (o.commit) {
       // As for reports: the work tree's lock first, held to the last commit.
       repo_.emplace(GitRepository::find(dir_));
@@ -89,7 +99,7 @@ class ImportRun {
       fmt::print(stderr, "{}: 错误: {}\n", shown_path(file), why);
       return false;
     }
-    const FormImport r = import_form(shown_path(file), *bytes, loaded_.workspace, index_, today_);
+    const FormImport r = import_form(shown_path(file), *bytes, loaded_.workspace, index_, today_, unit_);
     for (const std::string& m : r.messages) fmt::print(stderr, "{}\n", m);
     if (!r.ok) {
       fmt::print(stderr, "duban: {} 未导入：请改正上面列出的问题后重新导入\n", shown_path(file));
@@ -97,17 +107,21 @@ class ImportRun {
     }
     const fs::path path = root_ / r.month.iso() / (r.unit + ".yaml");
     const std::string shown = o_.output.empty() ? progress_path_of(r) : shown_path(path);
-    std::string ignored;
-    const auto existing = read_bytes(path, ignored);
-    if (existing && *existing != r.yaml && !o_.force) {
+    // The folder's lock first, then the look at what is there: another
+    // import of the same unit and month waits, then finds this one's file.
+    // progress/ itself is entered as a plain folder, never through a link.
+    if (!folder_) {
+      folder_.emplace(root_, false, o_.output.empty() ? RootLink::kRefused : RootLink::kFollowed);
+    }
+    const Existing existing = folder_->existing(path, r.yaml);
+    if (existing == Existing::kDifferent && !o_.force) {
       fmt::print(
           stderr,
           "duban: {} 已存在且内容不同，未覆盖，{} 未导入：核对后如要以 {} 为准，请加 --force 重新导入\n",
           shown, shown_path(file), shown_path(file));
       return false;
     }
-    if (!folder_) folder_.emplace(root_);
-    if (folder_->write_if_changed(path, r.yaml)) {
+    if (existing != Existing::kSame && folder_->write_if_changed(path, r.yaml)) {
       fmt::print("duban: 已导入 {}，写入 {}：{}，{} 条进度，填报日期 {}\n", shown_path(file), shown, r.unit,
                  r.entries, r.date.iso());
     } else {
@@ -126,6 +140,7 @@ class ImportRun {
   }
 
   const ImportRequest& o_;
+  std::string unit_;  // --unit, the unit's own name
   Date today_;
   fs::path dir_;
   LoadResult loaded_;

@@ -5,27 +5,15 @@
 #include <fmt/format.h>
 
 #include "app/commands.h"
-#include "app/units.h"
 #include "evaluate/report_form.h"
 #include "io/output.h"
 #include "load/names.h"
-#include "model/text.h"
 #include "render/progress_yaml.h"
 #include "render/template_xlsx.h"
 
 namespace duban::app {
 namespace {
 namespace fs = std::filesystem;
-
-// The unit's own name for `name`, a name or an alias.
-std::string resolve_unit(const TaskList& list, const std::string& name) {
-  if (auto unit = list.canonical_unit(name)) return *unit;
-  const std::string hint = unit_hint(list, name);
-  throw CommandFailure{
-      kExitUsage, hint.empty()
-                      ? fmt::format("duban: 未定义的单位“{}”：请使用 tasks.yaml 中 units 列出的名称", name)
-                      : fmt::format("duban: 未定义的单位“{}”{}", name, hint)};
-}
 
 Month resolve_month(const TaskList& list, std::optional<Month> m, Date today) {
   const Reporting& rep = list.reporting;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "app/units.h"
 #include "evaluate/audit.h"
 #include "io/clock.h"
 #include "io/output.h"
@@ -23,6 +24,15 @@ void enter_directory(const std::string& dir) {
 }
 
 std::optional<Date> parse_date_option(const std::string& text) { return parse_typed_date(text, 0); }
+
+std::string resolve_unit(const TaskList& list, const std::string& name) {
+  if (auto unit = list.canonical_unit(name)) return *unit;
+  const std::string hint = unit_hint(list, name);
+  throw CommandFailure{
+      kExitUsage, hint.empty()
+                      ? fmt::format("duban: 未定义的单位“{}”：请使用 tasks.yaml 中 units 列出的名称", name)
+                      : fmt::format("duban: 未定义的单位“{}”{}", name, hint)};
+}
 
 fs::path resolve_workspace(const WorkspaceRequest& request) {
   if (!request.dir.empty()) {

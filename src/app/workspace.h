@@ -29,6 +29,10 @@ Date resolve_today(const WorkspaceRequest& request);
 /// throws CommandFailure when there is none.
 std::filesystem::path resolve_workspace(const WorkspaceRequest& request);
 
+/// The unit's own name for `name` (a name or an alias, as --unit gives
+/// it); throws CommandFailure (exit 2) naming the closest one when there is none.
+std::string resolve_unit(const TaskList& list, const std::string& name);
+
 /// A loaded workspace and where it is.
 struct LoadedWorkspace {
   std::filesystem::path dir;

@@ -270,6 +270,8 @@ Command import_command(CLI::App& program, const GlobalFlags& g) {
   sub->add_option("FILE", r->files, "填好的报送表（.xlsx 或 .csv）")->type_name("报送表")->required();
   sub->add_option("-o", r->output, "写到此文件夹下的 YYYY-MM/单位.yaml；默认为工作目录的 progress/")
       ->type_name("目录");
+  sub->add_option("--unit", r->unit, "报送表的“单位”与文件名中的单位不同时，指明以哪个为准（名称或别名）")
+      ->type_name("单位");
   sub->add_flag("--force", r->force, "已有内容不同的同名进度文件时也覆盖");
   sub->add_flag("--commit", r->commit,
                 "每导入一个文件就用 git 提交一次：作者为该单位，提交人为运行本命令的人");

@@ -24,19 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // A path or name as a terminal may show it: control characters escaped.
-std::string shown(const std::string& text) {
-  std::string out;
-  for (const unsigned char c : text) {
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c < 0x20 || c == 0x7f) {
-      out += fmt::format("\\x{:02x}", c);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
+std::string shown(const std::string& text) { return escape_controls(text); }
 
 std::string shown(const fs::path& path) { return shown(path.string()); }
 
@@ -151,6 +139,29 @@ void remove_temporaries(int dir_fd, const std::string& only_for) {
   }
 }
 
+// The folder `dir` opened without following it when it is a link (which is
+// refused); created when missing, the folder it is in being there.
+int open_plain_folder(const fs::path& dir) {
+  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  const int parent_fd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (parent_fd < 0) fail_write(dir, errno);
+  const std::string name = dir.filename().string();
+  if (::mkdirat(parent_fd, name.c_str(), 0777) != 0 && errno != EEXIST) {
+    const int err = errno;
+    ::close(parent_fd);
+    fail_write(dir, err);
+  }
+  const int fd = ::openat(parent_fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  const int err = errno;
+  struct stat st;
+  const bool link =
+      fd < 0 && ::fstatat(parent_fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
+  ::close(parent_fd);
+  if (link) refuse_symlink(dir, dir);
+  if (fd < 0) fail_write(dir, err);
+  return fd;
+}
+
 bool same_contents(int dir_fd, const std::string& file, std::string_view bytes) {
   const int fd = ::openat(dir_fd, file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return false;
@@ -203,7 +214,8 @@ void write_atomically(int dir_fd, const std::string& file, const fs::path& path,
 
 }  // namespace
 
-OutputFolder::OutputFolder(fs::path root, bool one_file) : root_(std::move(root)), one_file_(one_file) {
+OutputFolder::OutputFolder(fs::path root, bool one_file, RootLink root_link)
+    : root_(std::move(root)), one_file_(one_file), root_link_(root_link) {
   // reports/ and reports name the same folder: compare paths without the slash.
   while (!root_.has_filename() && root_.has_relative_path()) root_ = root_.parent_path();
 }
@@ -237,8 +249,13 @@ int OutputFolder::open_root() {
   // The folder the user named may itself be a symlink: that one is followed.
   const fs::path dir = root_.empty() ? fs::path(".") : root_;
   std::error_code ignored;
-  fs::create_directories(dir, ignored);
-  root_fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (root_link_ == RootLink::kRefused && dir.has_filename()) {
+    if (dir.has_parent_path()) fs::create_directories(dir.parent_path(), ignored);
+    root_fd_ = open_plain_folder(dir);
+  } else {
+    fs::create_directories(dir, ignored);
+    root_fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  }
   if (root_fd_ < 0) fail_write(dir, errno);
   // Also for runs of other workspaces, or outside git (see ReportWriter).
   lock_or_wait(root_fd_, fmt::format("文件夹 {}", shown(dir)));
@@ -275,6 +292,19 @@ int OutputFolder::open_folder(const fs::path& path, const std::vector<std::strin
     fd = next;
   }
   return fd;
+}
+
+Existing OutputFolder::existing(const fs::path& path, std::string_view bytes) {
+  std::vector<std::string> names = names_below_root(path);
+  if (names.empty()) refuse_name(path, "名称为空");
+  const std::string file = names.back();
+  names.pop_back();
+  const int dir_fd = open_folder(path, names, false);
+  if (dir_fd < 0) return Existing::kMissing;
+  struct stat st;
+  if (::fstatat(dir_fd, file.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return Existing::kMissing;
+  if (S_ISLNK(st.st_mode)) refuse_symlink(path, path);
+  return S_ISREG(st.st_mode) && same_contents(dir_fd, file, bytes) ? Existing::kSame : Existing::kDifferent;
 }
 
 bool OutputFolder::write_if_changed(const fs::path& path, std::string_view bytes) {
@@ -323,6 +353,26 @@ OutputTarget output_target(const std::string& option) {
   const bool dir =
       !option.empty() && (option.back() == '/' || fs::is_directory(path, ec) || !path.has_extension());
   return {dir, path};
+}
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20 || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", c);
+    } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // U+0080 to U+009F in UTF-8
+      out += fmt::format("\\u{:04x}", next);
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 std::string shown_path(const fs::path& path) { return shown(path); }

@@ -14,6 +14,13 @@
 
 namespace duban {
 
+/// Whether the root of an OutputFolder may be a symbolic link: it may when
+/// the user named it (-o DIR), not when the command chose it.
+enum class RootLink { kFollowed, kRefused };
+
+/// What a file below an OutputFolder holds, against the bytes to be written.
+enum class Existing { kMissing, kSame, kDifferent };
+
 /// The folder a command writes into: the one given to -o DIR, or the folder
 /// of the file given to -o FILE. While alive it holds a lock on that folder
 /// (lock_or_wait), so two runs never meet there, and the first time it
@@ -23,7 +30,8 @@ class OutputFolder {
  public:
   /// `root` is -o DIR; with `one_file` it is the folder of -o FILE, whose
   /// name the user chose, so only that file's temporaries are removed.
-  explicit OutputFolder(std::filesystem::path root, bool one_file = false);
+  explicit OutputFolder(std::filesystem::path root, bool one_file = false,
+                        RootLink root_link = RootLink::kFollowed);
   ~OutputFolder();
   OutputFolder(const OutputFolder&) = delete;
   OutputFolder& operator=(const OutputFolder&) = delete;
@@ -31,6 +39,11 @@ class OutputFolder {
   /// Writes `bytes` to `path` (the root, then plain names) unless it already
   /// holds exactly them; creates missing folders. Returns whether it changed.
   bool write_if_changed(const std::filesystem::path& path, std::string_view bytes);
+
+  /// What `path` (the root, then plain names, never a link) holds against
+  /// `bytes`, looked at under the lock: a run that writes it after looking
+  /// knows that no other run wrote it in between.
+  Existing existing(const std::filesystem::path& path, std::string_view bytes);
 
   /// Removes the regular files of `dir` (below the root) with extension
   /// `ext` and a plain name that are not in `keep`; returns their paths.
@@ -44,6 +57,7 @@ class OutputFolder {
 
   std::filesystem::path root_;
   bool one_file_;
+  RootLink root_link_;
   int root_fd_ = -1;
   std::map<std::filesystem::path, int> folders_;  // open folders below the root, by path
 };
@@ -62,7 +76,12 @@ struct OutputTarget {
 };
 OutputTarget output_target(const std::string& option);
 
-/// `path` as a terminal may show it: control characters escaped.
+/// `text` as a terminal may show it: control characters (C0, DEL and the C1
+/// range U+0080 to U+009F) escaped as \n, \xNN or \uNNNN, so that a name or
+/// value from the input can neither move the cursor nor set the title.
+std::string escape_controls(std::string_view text);
+
+/// `path` as a terminal may show it: control characters escaped (escape_controls).
 std::string shown_path(const std::filesystem::path& path);
 
 /// Why a file could not be written or opened, in Chinese, from `errno`.

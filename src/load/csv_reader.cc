@@ -52,7 +52,7 @@ CsvRead read_csv(std::string_view bytes) {
   auto end_field = [&] {
     if (!field.empty() && result.sheet.cells.size() < kMaxSheetCells && row <= kMaxSheetRows &&
         column <= kMaxSheetColumns) {
-      result.sheet.cells[{row, column}] = SheetCell{false, field, 0, false};
+      result.sheet.cells[{row, column}].text = field;
     }
     field.clear();
     was_quoted = false;

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "load/yaml_tree.h"
 #include "model/form_layout.h"
 #include "model/text.h"
 
@@ -15,6 +16,9 @@ namespace {
 
 // How far down the header row of the form may be.
 constexpr int kHeaderSearchRows = 60;
+
+constexpr const char* kTextTooLong =
+    "报送表中填写的文字合计超过进度文件的上限 1 MiB，从这一格起未能导入：请把各格的文字写得简短些";
 
 std::string trimmed(std::string_view s) {
   auto space = [](std::string_view t) -> size_t {
@@ -66,6 +70,30 @@ std::string number_text(double v) { return fmt::format("{}", v); }
 // What a cell holds, as text: numbers as they read.
 std::string text_of(const SheetCell& c) { return c.is_number ? number_text(c.number) : trimmed(c.text); }
 
+// The most characters of a cell a message quotes: a cell may hold megabytes.
+constexpr int kEchoedChars = 50;
+
+// `text` as a message quotes it: cut after kEchoedChars characters.
+std::string echoed(std::string_view text) {
+  size_t end = 0;
+  for (int n = 0; end < text.size() && n < kEchoedChars; ++n) {
+    ++end;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  }
+  return end < text.size() ? std::string(text.substr(0, end)) + "…" : std::string(text);
+}
+
+// What a cell holds as a message quotes it, without copying all of a long text.
+std::string echoed(const SheetCell& c) {
+  if (c.is_number) return number_text(c.number);
+  size_t keep = 4 * (kEchoedChars + 1);  // bytes enough for one character more than is quoted
+  if (c.text.size() <= keep) return echoed(trimmed(c.text));
+  while (keep > 0 && (static_cast<unsigned char>(c.text[keep]) & 0xC0) == 0x80) --keep;
+  std::string text = trimmed(std::string_view(c.text).substr(0, keep));
+  if (count_chars(text) <= kEchoedChars) text += "…";
+  return echoed(text);
+}
+
 // Text without its line ends changed to \n and surrounding spaces.
 std::string cell_text(const SheetCell& c) {
   std::string out;
@@ -105,6 +133,12 @@ class FormReader {
                             kColumnId, kColumnStatus));
       return std::move(form_);
     }
+    // A cell that cannot be read as it was written is named, not read as
+    // what is left of it.
+    for (const auto& [position, cell] : sheet_->cells) {
+      if (!cell.unreadable.empty()) error(where(position.first, position.second), cell.unreadable);
+    }
+    if (!form_.problems.empty()) return std::move(form_);
     header_block();
     // Only rows with cells: the work follows the cells, not the size of the sheet.
     for (auto it = sheet_->cells.lower_bound({header_row_ + 1, 0}); it != sheet_->cells.end();
@@ -178,7 +212,7 @@ class FormReader {
       form_.draft.unit = {*name, unit->second};
     } else {
       error(unit->second,
-            fmt::format("未定义的单位“{}”：请不要修改报送表中“{}”一格", text_of(*unit->first), kFormUnit));
+            fmt::format("未定义的单位“{}”：请不要修改报送表中“{}”一格", echoed(*unit->first), kFormUnit));
     }
     const auto month = labelled(kFormMonth);
     std::optional<Month> m;
@@ -187,7 +221,7 @@ class FormReader {
       error(month ? month->second : "",
             month && month->first != nullptr
                 ? fmt::format("报送月份应为月份，如 2024-06，这里是“{}”：请不要修改这一格",
-                              text_of(*month->first))
+                              echoed(*month->first))
                 : fmt::format("报送表的表头中找不到“{}”：请用 duban template 生成的报送表填写", kFormMonth));
     } else {
       form_.month = *m;
@@ -200,7 +234,7 @@ class FormReader {
         form_.dated = true;
       } else {
         error(date->second,
-              fmt::format("填报日期应为日期，如 {}，这里是“{}”", example_date(), text_of(*date->first)));
+              fmt::format("填报日期应为日期，如 {}，这里是“{}”", example_date(), echoed(*date->first)));
       }
     } else if (date) {
       form_.draft.date.cell = date->second;
@@ -280,7 +314,7 @@ class FormReader {
     const auto normalized = normalize_task_id(id);
     task = normalized ? list_.find_task(*normalized) : nullptr;
     if (task == nullptr) {
-      error(e.row, fmt::format("清单中没有编号为“{}”的任务：请不要修改“{}”一列", id, kColumnId));
+      error(e.row, fmt::format("清单中没有编号为“{}”的任务：请不要修改“{}”一列", echoed(id), kColumnId));
       return;
     }
     e.task = {task->id, e.row};
@@ -292,20 +326,33 @@ class FormReader {
     } else if (auto s = parse_entry_status(text_of(*status))) {
       e.status = {*s, status_cell};
     } else {
-      error(status_cell, fmt::format("状态应为 未启动、推进中、已完成 之一，这里是“{}”", text_of(*status)));
+      error(status_cell, fmt::format("状态应为 未启动、推进中、已完成 之一，这里是“{}”", echoed(*status)));
       ok = false;
     }
     if (const SheetCell* p = at(row, c.percent)) {
       if (auto v = percent_of(*p)) {
         e.percent = FromCell<int>{*v, where(row, c.percent)};
       } else {
-        error(where(row, c.percent), fmt::format("进度应为 0 到 100 的整数，这里是“{}”", text_of(*p)));
+        error(where(row, c.percent), fmt::format("进度应为 0 到 100 的整数，这里是“{}”", echoed(*p)));
         ok = false;
       }
     }
     for (auto [col, field] : {std::pair{c.progress, &e.progress}, std::pair{c.problems, &e.problems},
                               std::pair{c.next, &e.next}}) {
-      if (const SheetCell* t = at(row, col)) *field = {cell_text(*t), where(row, col)};
+      const SheetCell* t = at(row, col);
+      if (t == nullptr) continue;
+      // What becomes the progress file is held to its size cap before it is
+      // copied: the cells of a workbook may hold 64 MiB.
+      text_bytes_ += t->text.size();
+      if (text_bytes_ > kMaxFileBytes) {
+        if (!text_too_long_) {
+          error(where(row, col), kTextTooLong);
+        }
+        text_too_long_ = true;
+        ok = false;
+        continue;
+      }
+      *field = {cell_text(*t), where(row, col)};
     }
     for (auto it = first; it != last; ++it) {
       const auto goal_column = c.goals.find(it->first.second);
@@ -325,7 +372,7 @@ class FormReader {
         text = trimmed(text.substr(0, text.size() - t.unit.size()));
       const auto v = c.is_number ? std::optional<double>(c.number) : parse_number(text);
       if (!v) {
-        error(cell, fmt::format("“{}”应填数字（累计完成数），如 9，这里是“{}”", header, text_of(c)));
+        error(cell, fmt::format("“{}”应填数字（累计完成数），如 9，这里是“{}”", echoed(header), echoed(c)));
         return false;
       }
       e.metrics.push_back({{t.name, *v}, cell});
@@ -336,8 +383,8 @@ class FormReader {
       const std::string text = text_of(c);
       static const std::vector<std::string> kYes = {"是", "已达成", "达成", "已完成", "完成", "√", "✓", "✔"};
       if (std::find(kYes.begin(), kYes.end(), text) == kYes.end() && !date_of(c)) {
-        error(cell,
-              fmt::format("节点达成后填达成日期，如 {}，未达成的空着；这里是“{}”", example_date(), text));
+        error(cell, fmt::format("节点达成后填达成日期，如 {}，未达成的空着；这里是“{}”", example_date(),
+                                echoed(text)));
         return false;
       }
       e.milestones.push_back({m.name, cell});
@@ -353,19 +400,20 @@ class FormReader {
         const auto date = parse_typed_date(piece, form_.month_cell.empty() ? 0 : form_.month.year());
         if (!date) {
           error(cell, fmt::format("常态化工作填开展日期，多个日期用顿号隔开，如 {}、{}；这里有“{}”",
-                                  form_.month.day_clamped(3).iso(), form_.month.day_clamped(8).iso(), piece));
+                                  form_.month.day_clamped(3).iso(), form_.month.day_clamped(8).iso(),
+                                  echoed(piece)));
           return false;
         }
         dates.push_back(*date);
       }
       if (dates.empty()) {
-        error(cell, fmt::format("常态化工作填开展日期，如 {}；这里是“{}”", example_date(), text_of(c)));
+        error(cell, fmt::format("常态化工作填开展日期，如 {}；这里是“{}”", example_date(), echoed(c)));
         return false;
       }
       e.held.push_back({{d.name, dates}, cell});
       return true;
     }
-    error(cell, fmt::format("任务 {} 没有“{}”这一项：这一格应空着", task.id, header));
+    error(cell, fmt::format("任务 {} 没有“{}”这一项：这一格应空着", task.id, echoed(header)));
     return false;
   }
 
@@ -396,6 +444,8 @@ class FormReader {
   int header_row_ = 0;
   Columns columns_;
   FilledForm form_;
+  size_t text_bytes_ = 0;  // of the texts read into entries
+  bool text_too_long_ = false;
 };
 
 }  // namespace

@@ -16,6 +16,10 @@ struct SheetCell {
   std::string text;      ///< the text; for a number, empty
   double number = 0;     ///< the number, when is_number
   bool percent = false;  ///< a number shown as a percentage (80% is 0.8)
+  /// Why the cell's content cannot be read as it was written (a reference
+  /// to a character XML forbids, such as &#0;), in words for the user;
+  /// empty when it can. Such a cell holds no text.
+  std::string unreadable;
 };
 
 /// One sheet: its cells by (row, column), both from 1.

@@ -248,12 +248,28 @@ std::string render_markdown_table(const Table& table) {
 
 namespace {
 
+// Whether a spreadsheet may take a cell starting with `text` for a formula
+// (CSV injection): = + - @ tab and CR, and every character whose Unicode
+// compatibility form is one of = + - @. LibreOffice and gnumeric start
+// formulas with the ASCII ones only, but Excel in Chinese and Japanese turns
+// full-width ＝＋－＠ into them as it reads a cell; the small, superscript and
+// subscript forms are prefixed too, as nothing is lost by it.
+bool starts_like_formula(std::string_view text) {
+  static constexpr std::string_view kLookAlikes[] = {
+      "＝", "＋", "－", "＠",  // U+FF1D U+FF0B U+FF0D U+FF20, full-width
+      "﹦", "﹢", "﹣", "﹫",  // U+FE66 U+FE62 U+FE63 U+FE6B, small
+      "⁼",  "⁺",  "₌",  "₊",   // U+207C U+207A U+208C U+208A, super- and subscript
+      "﬩",                     // U+FB29, Hebrew alternative plus sign
+  };
+  if (text.empty()) return false;
+  if (std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos) return true;
+  return std::any_of(std::begin(kLookAlikes), std::end(kLookAlikes),
+                     [&](std::string_view c) { return text.starts_with(c); });
+}
+
 std::string csv_cell(const std::string& text) {
   std::string cell = text;
-  // Spreadsheets run cells starting with these as formulas (CSV injection).
-  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos) {
-    cell.insert(0, "'");
-  }
+  if (starts_like_formula(cell)) cell.insert(0, "'");
   if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
   std::string out = "\"";
   for (char c : cell) {

@@ -57,6 +57,15 @@ std::string failure(F write) {
 
 }  // namespace
 
+TEST_CASE("escape_controls escapes C0, DEL and C1 controls, nothing else") {
+  CHECK(escape_controls("\x1b]0;PWNED\a\x1b[2J") == "\\x1b]0;PWNED\\x07\\x1b[2J");
+  CHECK(escape_controls("一行\n两行\t\x7f") == "一行\\n两行\\x09\\x7f");
+  CHECK(escape_controls("\xc2\x9b"
+                        "2J\xc2\x80") == "\\u009b2J\\u0080");
+  CHECK(escape_controls("江洋社区 ＝ é \xc2\xa0 \u202e") == "江洋社区 ＝ é \xc2\xa0 \u202e");
+  CHECK(shown_path("a\x1b[2J.xlsx") == "a\\x1b[2J.xlsx");
+}
+
 TEST_CASE("the writer creates folders, writes and leaves unchanged bytes alone") {
   Scratch s;
   const fs::path file = s.dir / "reports" / "2024-06" / "reconcile.md";

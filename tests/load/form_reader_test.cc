@@ -115,6 +115,36 @@ TEST_CASE("what is wrong in a form is named at its cell") {
   CHECK(form.draft.entries.empty());
 }
 
+TEST_CASE("a cell that cannot be read as written is named, and nothing is read") {
+  Workbook book = csv_book(std::string(kHeader) + "12.10,推进中,80,前半\n");
+  book.sheets[0].cells[{5, 4}] = SheetCell{};
+  book.sheets[0].cells[{5, 4}].unreadable = "这一格含有字符引用“&#0;”";
+  const FilledForm form = read_filled_form(book, false, form_list());
+  REQUIRE(form.problems.size() == 1);
+  CHECK(form.problems[0].cell == "D5");
+  CHECK(form.problems[0].message == "这一格含有字符引用“&#0;”");
+  CHECK(form.draft.entries.empty());
+}
+
+TEST_CASE("a long value is quoted cut after 50 characters") {
+  const std::string status = std::string(60, 'x');
+  const FilledForm form =
+      read_filled_form(csv_book(std::string(kHeader) + "12.10," + status + ",80\n"), false, form_list());
+  REQUIRE(form.problems.size() == 1);
+  CHECK(form.problems[0].message ==
+        "状态应为 未启动、推进中、已完成 之一，这里是“" + std::string(50, 'x') + "…”");
+}
+
+TEST_CASE("texts beyond the progress file's 1 MiB are refused at the cell that passes it") {
+  const std::string half(600 * 1024, 'x');
+  const FilledForm form = read_filled_form(
+      csv_book(std::string(kHeader) + "12.10,推进中,80," + half + "\n12.10,推进中,80," + half + "\n"), false,
+      form_list());
+  REQUIRE(form.problems.size() == 1);
+  CHECK(form.problems[0].cell == "D6");
+  CHECK(form.problems[0].message.starts_with("报送表中填写的文字合计超过进度文件的上限 1 MiB"));
+}
+
 TEST_CASE("a file that is not a form says so") {
   const FilledForm form = read_filled_form(csv_book("姓名,电话\n张三,123\n"), false, form_list());
   REQUIRE(form.problems.size() == 1);

@@ -86,4 +86,19 @@ TEST_CASE("csv quotes, uses CRLF and neutralises formulas") {
         "'@x,\"多\n行\"\r\n");
 }
 
+TEST_CASE("csv full-width equals sign at the start of a cell is prefixed") {
+  // Every character whose compatibility form is = + - or @: Excel in Chinese
+  // and Japanese takes full-width ones for their ASCII forms as it reads.
+  for (const char* start : {"＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫", "⁼", "₌", "⁺", "₊", "﬩"}) {
+    CAPTURE(start);
+    const std::string cell = std::string(start) + "SUM(A1)";
+    CHECK(render_csv_rows(Table{{"a"}, {{cell}}}) == "a\r\n'" + cell + "\r\n");
+  }
+  // Look-alikes that no spreadsheet reads as a formula stay as they are.
+  for (const std::string cell : {"−1", "–1", "\u3000＝1", "中＝1", "＂＝1"}) {
+    CAPTURE(cell);
+    CHECK(render_csv_rows(Table{{"a"}, {{cell}}}) == "a\r\n" + cell + "\r\n");
+  }
+}
+
 }  // namespace duban

@@ -1,19 +1,25 @@
-// Parsing and checking must take time linear in a file's bytes, whatever its
+// Parsing and checking must cost work linear in a file's bytes, whatever its
 // shape. For each shape this writes a workspace with a file of 64 KiB and
-// one of 1 MiB (16 times larger), loads each a few times and fails when the
-// best processor time of the large one exceeds kMaxRatio times the best of
-// the small one, in each of kAttempts attempts. A ratio, not a time limit:
-// it holds on a slow or busy machine, and a quadratic cost (256 times)
-// cannot pass it. Timing under sanitizers means nothing: not run there.
+// one of 1 MiB (16 times larger), loads each once in a process of its own
+// under valgrind, which counts the instructions it executes, and fails when
+// the large load takes kMaxRatio times the instructions of the small one or
+// more. A count, not a time: the same on a busy machine as on an idle one, so
+// one run of each decides, and a quadratic cost (256 times) cannot pass it.
+// valgrind cannot run a build with AddressSanitizer: not run there.
+//
+// The counting tool is cachegrind without its cache simulation, which runs
+// three times as fast as callgrind; it counts a whole process, so the count
+// of a process that does all but the load is taken off each.
 //
 // Usage: duban_parse_scaling TASKS_YAML [SHAPE]
 //   TASKS_YAML: the golden cases' _base/tasks.yaml; SHAPE: only shapes whose
-//   name contains it.
-#include <malloc.h>
-
+//   name contains it. Needs valgrind on PATH.
+//        duban_parse_scaling --load DIR | --load-nothing
+//   What valgrind runs: load the workspace DIR once, or do all but that.
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -35,9 +41,6 @@ using duban::kMaxFileBytes;
 constexpr double kMaxRatio = 24;
 constexpr size_t kSmall = 64 << 10;
 constexpr size_t kLarge = kMaxFileBytes;  // 1 MiB, the most duban reads
-constexpr int kLargeRuns = 3;             // the best of these counts
-constexpr int kSmallRuns = 12;            // cheap: more of them smooth out a busy machine
-constexpr int kAttempts = 5;              // a shape fails when every attempt does
 
 // One shape of input: the text of one file of about `size` bytes, and
 // whether it is tasks.yaml (otherwise a progress file beside the base list).
@@ -162,40 +165,71 @@ void write(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
 }
 
-// Processor time of this process, in seconds: what other programs running
-// at the same time take does not count.
-double cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+// Loads the workspace `dir` once, or with no `dir` does all else; prints
+// the number of diagnostics.
+int load_once(const char* dir) {
+  size_t diagnostics = 0;
+  if (dir != nullptr) {
+    // Without the parse cache: this counts reading, and a file is cached
+    // only once it is a few seconds old, so some runs would be served by it.
+    duban::LoadOptions options;
+    options.cache = false;
+    diagnostics = duban::load_workspace(dir, *Date::from_ymd(2024, 7, 1), {}, options).diagnostics.size();
+  }
+  std::printf("diagnostics: %zu\n", diagnostics);
+  return 0;
 }
 
-// Processor time, in seconds, to load the workspace `dir`.
-double load_time(const fs::path& dir, size_t& diagnostics) {
-  const double start = cpu_seconds();
-  // Without the parse cache: this measures reading, and a file is cached
-  // only once it is a few seconds old, so some runs would be served by it.
-  duban::LoadOptions options;
-  options.cache = false;
-  const duban::LoadResult loaded = duban::load_workspace(dir, *Date::from_ymd(2024, 7, 1), {}, options);
-  const double took = cpu_seconds() - start;
-  diagnostics = loaded.diagnostics.size();
-  return took;
+// The instructions that `self args` executes, as valgrind counts them, and
+// the diagnostics it printed; false if valgrind failed.
+bool count(const std::string& self, const std::string& args, unsigned long long& instructions,
+           size_t& diagnostics) {
+  // One thread, so that nothing depends on the machine; the paths are ours
+  // (temp_directory_path and this program's), quoted for the shell.
+  const std::string command =
+      "DUBAN_JOBS=1 valgrind --tool=cachegrind --cache-sim=no "
+      "--cachegrind-out-file=/dev/null '" +
+      self + "' " + args + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return false;
+  std::string output;
+  char buffer[4096];
+  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
+  const int status = ::pclose(pipe);
+  const size_t refs = output.find("I   refs:");
+  const size_t printed = output.find("diagnostics: ");
+  if (status != 0 || refs == std::string::npos || printed == std::string::npos) {
+    std::fprintf(stderr, "valgrind counted nothing for %s:\n%s\n", args.c_str(), output.c_str());
+    return false;
+  }
+  // "I   refs:      1,039,543,501"
+  instructions = 0;
+  for (size_t i = refs + std::strlen("I   refs:"); i < output.size() && output[i] != '\n'; ++i) {
+    if (output[i] >= '0' && output[i] <= '9') instructions = instructions * 10 + (output[i] - '0');
+  }
+  diagnostics = std::strtoull(output.c_str() + printed + std::strlen("diagnostics: "), nullptr, 10);
+  return instructions > 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 3 && std::strcmp(argv[1], "--load") == 0) return load_once(argv[2]);
+  if (argc == 2 && std::strcmp(argv[1], "--load-nothing") == 0) return load_once(nullptr);
   if (argc < 2 || argc > 3) {
-    std::fprintf(stderr, "usage: %s TASKS_YAML [SHAPE]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s TASKS_YAML [SHAPE]\n       %s --load DIR | --load-nothing\n", argv[0],
+                 argv[0]);
     return 2;
   }
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
-  // Memory freed stays in the process for the next load: else each load of
-  // the large file takes its tree of 20 MiB or more from the system again,
-  // a page fault at a time, and that cost, not the reading, is measured.
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  if (std::system("valgrind --version >/dev/null 2>&1") != 0) {
+    std::fprintf(stderr, "valgrind is not installed: it counts the instructions (scripts/install-deps)\n");
+    return 2;
+  }
+  const std::string self = fs::read_symlink("/proc/self/exe").string();
+  unsigned long long before_load = 0;
+  size_t no_diagnostics = 0;
+  if (!count(self, "--load-nothing", before_load, no_diagnostics)) return 2;
   std::ostringstream base;
   base << std::ifstream(argv[1], std::ios::binary).rdbuf();
   const fs::path work = fs::temp_directory_path() / ("duban-scaling-" + std::to_string(::getpid()));
@@ -203,6 +237,8 @@ int main(int argc, char** argv) {
   for (const Shape& shape : shapes(base.str())) {
     if (argc == 3 && std::string(shape.name).find(argv[2]) == std::string::npos) continue;
     const size_t sizes[2] = {kSmall, kLarge};
+    unsigned long long instructions[2] = {0, 0};
+    size_t diagnostics[2] = {0, 0};
     for (int k = 0; k < 2; ++k) {
       const fs::path dir = work / std::to_string(k);
       const std::string text = shape.make(sizes[k]);
@@ -212,30 +248,17 @@ int main(int argc, char** argv) {
       }
       write(dir / "tasks.yaml", shape.is_task_file ? text : base.str());
       if (!shape.is_task_file) write(dir / "progress" / "2024-06" / "江洋社区.yaml", text);
-    }
-    // A busy machine can make one measurement fail; a cost that grows faster
-    // than the input fails every time.
-    bool ok = false;
-    for (int attempt = 1; attempt <= kAttempts && !ok; ++attempt) {
-      double times[2] = {1e9, 1e9};
-      size_t diagnostics[2] = {0, 0};
-      // Not counted: the first load of each also pays for the memory the
-      // process takes from the system.
-      load_time(work / "0", diagnostics[0]);
-      load_time(work / "1", diagnostics[1]);
-      // Small and large by turns, so that a busy spell hits both alike.
-      for (int run = 0; run < kLargeRuns; ++run) {
-        times[1] = std::min(times[1], load_time(work / "1", diagnostics[1]));
-        for (int small = 0; small < kSmallRuns / kLargeRuns; ++small) {
-          times[0] = std::min(times[0], load_time(work / "0", diagnostics[0]));
-        }
+      if (!count(self, "--load '" + dir.string() + "'", instructions[k], diagnostics[k])) {
+        fs::remove_all(work);
+        return 2;
       }
-      const double ratio = times[1] / std::max(times[0], 1e-6);
-      ok = ratio < kMaxRatio && diagnostics[1] <= 2 * duban::kMaxDiagnosticsPerFile + 2;
-      std::printf("%-55s 64 KiB %8.4f s  1 MiB %8.4f s  ratio %5.1f  lines %zu  %s\n", shape.name, times[0],
-                  times[1], ratio, diagnostics[1], ok ? "ok" : "FAILED");
+      instructions[k] -= std::min(instructions[k] - 1, before_load);
     }
     fs::remove_all(work);
+    const double ratio = static_cast<double>(instructions[1]) / static_cast<double>(instructions[0]);
+    const bool ok = ratio < kMaxRatio && diagnostics[1] <= 2 * duban::kMaxDiagnosticsPerFile + 2;
+    std::printf("%-55s 64 KiB %15llu  1 MiB %15llu instructions  ratio %5.1f  lines %zu  %s\n", shape.name,
+                instructions[0], instructions[1], ratio, diagnostics[1], ok ? "ok" : "FAILED");
     failures += ok ? 0 : 1;
   }
   return failures == 0 ? 0 : 1;
