@@ -107,13 +107,14 @@ $got
 expected:
 $want"
 }
-expect "reconcile
+expect "remind
+reconcile
 rank" "$scratch" duban r
 expect "status" "$scratch" duban --strict sta
 expect "--format" "$scratch" duban status --form
 expect "$(printf '%s\n' text md csv json)" "$scratch" duban status --format ''
 expect "json" "$scratch" duban status --format = j
-expect "$(printf '%s\n' md csv json xlsx)" "$scratch" duban reconcile --format ''
+expect "$(printf '%s\n' text md csv json xlsx)" "$scratch" duban reconcile --format ''
 expect "$(printf '%s\n' xlsx yaml)" "$scratch" duban template --format ''
 expect "江洋社区" "$scratch" duban -C "$src" template --unit 江
 expect "江洋社区" "$src/progress" duban template --unit 江

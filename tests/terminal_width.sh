@@ -35,8 +35,8 @@ grep -qF '…' <<<"$out" || { echo "status --task cuts nothing at 50 columns" >&
 out=$(env -u COLUMNS LC_ALL=C.UTF-8 "$bin" -C "$ws" --today 2024-07-01 status --as-of 2024-06-10 2>/dev/null | cat)
 if grep -qF '…' <<<"$out"; then echo "cut into a pipe without COLUMNS" >&2; exit 1; fi
 grep -qF '完成两委班子运行情况分析' <<<"$out" || { echo "full title missing into a pipe" >&2; exit 1; }
-out=$(LC_ALL=C.UTF-8 COLUMNS=60 "$bin" -C "$ws" --today 2024-07-01 status --as-of 2024-06-10 | cat)
-[ "$(widest <<<"$out")" -le 60 ] || { echo "status into a pipe wider than COLUMNS=60:" >&2; echo "$out" >&2; exit 1; }
+out=$(LC_ALL=C.UTF-8 COLUMNS=70 "$bin" -C "$ws" --today 2024-07-01 status --as-of 2024-06-10 | cat)
+[ "$(widest <<<"$out")" -le 70 ] || { echo "status into a pipe wider than COLUMNS=70:" >&2; echo "$out" >&2; exit 1; }
 
 # rank: the components give way, the rank and the score stay whole.
 full=$(env -u COLUMNS LC_ALL=C.UTF-8 "$bin" -C "$ws" --today 2024-07-01 rank --period 2024-06 2>/dev/null | cat)

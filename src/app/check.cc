@@ -46,7 +46,7 @@ std::vector<std::string> readable_names(const std::vector<std::string>& paths, s
            fmt::format("这是报送表，不是进度文件：请用 duban import {} 导入（导入时按 check 的全部规则检查）",
                        shown_path(given))});
     } else if (!fs::exists(fs::symlink_status(given, ec))) {
-      out.push_back({given, 1, 1, Severity::kError, "文件不存在：请检查文件名和所在的文件夹"});
+      out.push_back({given, 1, 1, Severity::kError, "找不到这个文件：请检查文件名和它所在的文件夹"});
     } else {
       kept.push_back(given);
     }

@@ -20,7 +20,18 @@ struct WorkspaceRequest {
   std::optional<Date> today;  ///< --today; else the clock
   bool strict = false;        ///< --strict: any error in any file stops the reports
   bool no_cache = false;      ///< --no-cache: parse every progress file, keep no parse cache
+  bool quiet = false;         ///< -q: no line for each file written
 };
+
+/// -C DIR: the run goes on in DIR, as with `git -C`, so that every relative
+/// path on the command line is taken from there; empty: stays where it is.
+/// Throws CommandFailure when DIR cannot be entered.
+void enter_directory(const std::string& dir);
+
+/// A date typed on the command line (--today, --as-of), in any spelling a
+/// form's date cell may hold: 2024-06-10, 2024-6-10, 2024/6/10, 2024.6.10,
+/// 2024年6月10日; nullopt when it is none of these or no such day.
+std::optional<Date> parse_date_option(const std::string& text);
 
 /// --today, or today by the clock.
 Date resolve_today(const WorkspaceRequest& request);
