@@ -34,6 +34,8 @@ struct NoticeLayout {
     return markdown ? fmt::format("{} {}", std::string(static_cast<size_t>(level), '#'), title)
                     : std::string(title);
   }
+  // A paragraph: as it is in Markdown, broken to the width on a terminal.
+  std::string prose(std::string_view s) const { return markdown ? std::string(s) : wrap_to_width(s, style.width); }
   std::string table(const Table& t, std::vector<size_t> cuttable) const {
     return markdown ? render_markdown_table(t) : render_text_table(t, {style.width, std::move(cuttable)});
   }
@@ -43,10 +45,10 @@ std::string notice_in(const TaskList& list, const Reconciliation& rec, const Not
                       const NoticeLayout& l) {
   std::string out = sample_banner(rec.sample) +
                     fmt::format("{}\n\n{}：\n\n", l.heading(1, "督办通知"), l.text(notice.unit));
-  out += fmt::format(
+  out += l.prose(fmt::format(
       "根据《{}》每月对账销号安排，经对 {} 报送轮次（截至 {}）进行对账，你单位有以下事项需要督办：\n",
-      l.text(list.title), rec.round.month.iso(), chinese_date(rec.as_of));
-  if (const std::string note = on_time_note(list); !note.empty()) out += fmt::format("\n{}。\n", note);
+      l.text(list.title), rec.round.month.iso(), chinese_date(rec.as_of)));
+  if (const std::string note = on_time_note(list); !note.empty()) out += l.prose(fmt::format("\n{}。\n", note));
   int part = 0;
   static constexpr const char* kNumbers[] = {"一", "二", "三"};
   if (!notice.overdue.empty()) {
@@ -61,8 +63,8 @@ std::string notice_in(const TaskList& list, const Reconciliation& rec, const Not
   }
   if (!notice.missing.empty()) {
     out += fmt::format("\n{}\n\n", l.heading(2, fmt::format("{}、未按时报送进度", kNumbers[part++])));
-    out += fmt::format("以下任务在本轮统计区间（{} 至 {}）内未收到你单位的进度报送：\n\n",
-                       rec.round.window_start.iso(), rec.round.report_date.iso());
+    out += l.prose(fmt::format("以下任务在本轮统计区间（{} 至 {}）内未收到你单位的进度报送：\n\n",
+                               rec.round.window_start.iso(), rec.round.report_date.iso()));
     Table table{{"序号", "任务", "完成时限"}, {}};
     for (const NoticeItem& item : notice.missing) {
       const Task& t = *rec.task(item.task).task;
@@ -72,19 +74,21 @@ std::string notice_in(const TaskList& list, const Reconciliation& rec, const Not
   }
   if (!notice.rejected.empty()) {
     out += fmt::format("\n{}\n\n", l.heading(2, fmt::format("{}、报送文件有误", kNumbers[part++])));
-    out += "你单位报送的以下文件有错误，其中的报送均未计入本轮对账：\n\n";
+    out += l.prose("你单位报送的以下文件有错误，其中的报送均未计入本轮对账：\n\n");
     Table table{{"文件", "位置", "问题"}, {}};
     for (const RejectedFile& r : notice.rejected) {
       table.rows.push_back({r.path, fmt::format("第 {} 行第 {} 列", r.line, r.column), r.message});
     }
     out += l.table(table, {0, 2});
   }
-  out += fmt::format("\n{}\n\n请于 {} 前", l.heading(2, "整改要求"), chinese_date(notice.reply_by));
-  if (!notice.overdue.empty()) out += "完成逾期任务或说明未完成原因、整改措施和预计完成时间，";
-  if (!notice.missing.empty()) out += "补报上述任务的进度，";
-  if (!notice.rejected.empty()) out += "按提示改正上述文件后重新报送，";
+  out += fmt::format("\n{}\n\n", l.heading(2, "整改要求"));
+  std::string demand = fmt::format("请于 {} 前", chinese_date(notice.reply_by));
+  if (!notice.overdue.empty()) demand += "完成逾期任务或说明未完成原因、整改措施和预计完成时间，";
+  if (!notice.missing.empty()) demand += "补报上述任务的进度，";
+  if (!notice.rejected.empty()) demand += "按提示改正上述文件后重新报送，";
   const std::string office = l.text(list.reporting.office);
-  out += fmt::format("并报{}。\n\n{}\n\n{}\n", office, office, chinese_date(notice.issued));
+  out += l.prose(fmt::format("{}并报{}。\n", demand, office));
+  out += fmt::format("\n{}\n\n{}\n", office, chinese_date(notice.issued));
   return out;
 }
 

@@ -160,10 +160,11 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
 std::string render_text(const TaskList& list, const Reconciliation& rec, TextStyle style) {
   const Round& r = rec.round;
   std::string out = sample_banner(rec.sample);
-  out += fmt::format("{} 对账销号（{}年{}月）\n", list.title, r.month.year(), r.month.month());
-  out += fmt::format("报送日 {}，统计区间 {} 至 {}，截至 {}，对账单位 {}\n", r.report_date.iso(),
-                     r.window_start.iso(), r.report_date.iso(), rec.as_of.iso(), list.reporting.office);
-  if (const std::string note = on_time_note(list); !note.empty()) out += note + "\n";
+  std::string head = fmt::format("{} 对账销号（{}年{}月）\n", list.title, r.month.year(), r.month.month());
+  head += fmt::format("报送日 {}，统计区间 {} 至 {}，截至 {}，对账单位 {}\n", r.report_date.iso(),
+                      r.window_start.iso(), r.report_date.iso(), rec.as_of.iso(), list.reporting.office);
+  if (const std::string note = on_time_note(list); !note.empty()) head += note + "\n";
+  out += wrap_to_width(head, style.width);
   out += "\n汇总\n" + render_text_table(counts_table(rec), {style.width, {}});
   Table ledger{{"序号", "任务", "牵头单位", "完成时限", "状态", "进度", "报送情况"}, {}};
   for (const LedgerRow& row : rec.ledger) {

@@ -135,7 +135,64 @@ std::vector<std::string> cut_column(const Table& table, size_t c, int width) {
   return cut;
 }
 
+// Punctuation a line may not start with.
+bool closes(std::string_view ch) {
+  static constexpr std::string_view kClosing[] = {"，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "”", "’",
+                                                  ",", ".", ";", ":", "!", "?", ")"};
+  return std::find(std::begin(kClosing), std::end(kClosing), ch) != std::end(kClosing);
+}
+
+// One line (no line break in it) broken into lines of at most `width`.
+void wrap_line(std::string_view line, int width, std::string& out) {
+  const std::vector<Glyph> g = glyphs(line);
+  size_t start = 0;
+  while (start < g.size()) {
+    int used = 0;
+    size_t end = start;
+    while (end < g.size() && used + g[end].width <= width) used += g[end++].width;
+    if (end < g.size()) {
+      // Break before `end` or earlier: after a wide character or a space,
+      // not before closing punctuation.
+      size_t cut = end;
+      while (cut > start + 1) {
+        const std::string_view next = line.substr(g[cut].at, g[cut].len);
+        const std::string_view prev = line.substr(g[cut - 1].at, g[cut - 1].len);
+        if (!closes(next) && (g[cut - 1].width == 2 || prev == " " || next == " " || g[cut].width == 2)) break;
+        --cut;
+      }
+      if (cut > start + 1) end = cut;
+    }
+    size_t last = end;
+    while (last > start && line[g[last - 1].at] == ' ') --last;  // no trailing spaces
+    if (last > start) out += line.substr(g[start].at, g[last - 1].at + g[last - 1].len - g[start].at);
+    out += '\n';
+    start = end;
+    while (start < g.size() && line[g[start].at] == ' ') ++start;  // nor leading ones
+  }
+}
+
 }  // namespace
+
+std::string wrap_to_width(std::string_view text, int width) {
+  if (width <= 0) return std::string(text);
+  std::string out;
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    const std::string_view line = text.substr(0, nl);
+    if (display_width(line) <= width) {
+      out += line;
+      out += '\n';
+    } else {
+      wrap_line(line, width, out);
+    }
+    if (nl == std::string_view::npos) {
+      out.pop_back();  // the text did not end with a line break
+      break;
+    }
+    text.remove_prefix(nl + 1);
+  }
+  return out;
+}
 
 std::string render_text_table(const Table& table) { return render_text_table(table, TableFit{}); }
 

@@ -38,6 +38,12 @@ std::string render_text_table(const Table& table, const TableFit& fit);
 /// `text` cut to `width` display columns, the last one an …, when wider.
 std::string cut_to_width(std::string_view text, int width);
 
+/// Prose for a terminal: each line of `text` broken into lines of at most
+/// `width` display columns (0: no limit), after a Chinese character or at
+/// a space, never inside a run of Latin letters and digits (a date) when a
+/// break before it allows, and never before closing punctuation (，。）).
+std::string wrap_to_width(std::string_view text, int width);
+
 /// A GFM pipe table: cells as markdown_cell makes them.
 std::string render_markdown_table(const Table& table);
 

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "model/text.h"
+
 namespace duban {
 
 TEST_CASE("text tables align by display width") {
@@ -102,3 +104,25 @@ TEST_CASE("csv full-width equals sign at the start of a cell is prefixed") {
 }
 
 }  // namespace duban
+
+TEST_CASE("wrap_to_width: lines within the width, dates whole, no line starting with closing punctuation") {
+  using duban::wrap_to_width;
+  CHECK(wrap_to_width("短句。\n", 80) == "短句。\n");
+  CHECK(wrap_to_width("一二三四五六", 0) == "一二三四五六");
+  CHECK(wrap_to_width("一二三四五六", 6) == "一二三\n四五六");
+  // 2024-06-10 is not split: the line breaks before it.
+  CHECK(wrap_to_width("请于甲 2024-06-10 前", 12) == "请于甲\n2024-06-10\n前");
+  // ，may not start a line: the character before it goes down with it.
+  CHECK(wrap_to_width("一二三，四五", 6) == "一二\n三，四\n五");
+  for (const std::string& line : {std::string("根据《老下陆街道2024年度党建引领基层治理重点项目清单》每月对账销号安排，"
+                                              "经对 2024-06 报送轮次（截至 2024年6月10日）进行对账：")}) {
+    const std::string wrapped = wrap_to_width(line, 40);
+    size_t start = 0;
+    while (start < wrapped.size()) {
+      const size_t nl = wrapped.find('\n', start);
+      CHECK(duban::display_width(std::string_view(wrapped).substr(start, nl - start)) <= 40);
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+  }
+}
