@@ -189,7 +189,7 @@ Command reconcile_command(CLI::App& program, const GlobalFlags& g) {
       program.add_subcommand("reconcile", "某月的对账销号表：汇总、台账、本月销号、逾期督办、未按时报送");
   return round_command(sub, g,
                        {RoundFlagKind::kRounds, app::reconcile_formats(),
-                        "写入文件，格式由扩展名（.md .csv .json .xlsx）决定；若为目录（如 reports/），"
+                        "写入文件，格式由扩展名（.md .csv .json .xlsx .txt）决定；若为目录（如 reports/），"
                         "写入 <目录>/<YYYY-MM>/reconcile.md、.csv 和 .xlsx",
                         app::reconcile});
 }
@@ -198,7 +198,7 @@ Command notices_command(CLI::App& program, const GlobalFlags& g) {
   CLI::App* sub = program.add_subcommand("notices", "某月的督办通知：每个有逾期任务或未按时报送的单位一份");
   return round_command(sub, g,
                        {RoundFlagKind::kRounds, app::notices_formats(),
-                        "写入文件，格式由扩展名（.md .json）决定；若为目录（如 reports/），"
+                        "写入文件，格式由扩展名（.md .json .txt）决定；若为目录（如 reports/），"
                         "每个单位写入 <目录>/<YYYY-MM>/notices/<单位>.md",
                         app::notices});
 }
@@ -414,7 +414,7 @@ Command help_command(CLI::App& program) {
             }
             const CLI::App* command = command_named(program, *name);
             if (command == nullptr) throw CommandFailure{kExitUsage, unknown_command_message(program, *name)};
-            print(command->help());
+            print(command->help(program.get_name()));
             return kExitOk;
           }};
 }
