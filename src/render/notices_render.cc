@@ -35,7 +35,9 @@ struct NoticeLayout {
                     : std::string(title);
   }
   // A paragraph: as it is in Markdown, broken to the width on a terminal.
-  std::string prose(std::string_view s) const { return markdown ? std::string(s) : wrap_to_width(s, style.width); }
+  std::string prose(std::string_view s) const {
+    return markdown ? std::string(s) : wrap_to_width(s, style.width);
+  }
   std::string table(const Table& t, std::vector<size_t> cuttable) const {
     return markdown ? render_markdown_table(t) : render_text_table(t, {style.width, std::move(cuttable)});
   }
@@ -48,7 +50,8 @@ std::string notice_in(const TaskList& list, const Reconciliation& rec, const Not
   out += l.prose(fmt::format(
       "根据《{}》每月对账销号安排，经对 {} 报送轮次（截至 {}）进行对账，你单位有以下事项需要督办：\n",
       l.text(list.title), rec.round.month.iso(), chinese_date(rec.as_of)));
-  if (const std::string note = on_time_note(list); !note.empty()) out += l.prose(fmt::format("\n{}。\n", note));
+  if (const std::string note = on_time_note(list); !note.empty())
+    out += l.prose(fmt::format("\n{}。\n", note));
   int part = 0;
   static constexpr const char* kNumbers[] = {"一", "二", "三"};
   if (!notice.overdue.empty()) {

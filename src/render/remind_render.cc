@@ -57,7 +57,8 @@ std::string render_markdown(const TaskList& list, const RemindReport& r) {
 }
 
 std::string render_text(const TaskList& list, const RemindReport& r, int width) {
-  std::string out = sample_banner(r.sample) + wrap_to_width(heading(list, r, false), width) + facts(r, "") + "\n";
+  std::string out =
+      sample_banner(r.sample) + wrap_to_width(heading(list, r, false), width) + facts(r, "") + "\n";
   if (r.units.empty()) return out + "各单位均已报送。\n";
   return out + render_text_table(owed_rows(r), {width, {2}});
 }

@@ -137,8 +137,8 @@ std::vector<std::string> cut_column(const Table& table, size_t c, int width) {
 
 // Punctuation a line may not start with.
 bool closes(std::string_view ch) {
-  static constexpr std::string_view kClosing[] = {"，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "”", "’",
-                                                  ",", ".", ";", ":", "!", "?", ")"};
+  static constexpr std::string_view kClosing[] = {"，", "。", "、", "；", "：", "！", "？", "）", "》", "」",
+                                                  "』", "”",  "’",  ",",  ".",  ";",  ":",  "!",  "?",  ")"};
   return std::find(std::begin(kClosing), std::end(kClosing), ch) != std::end(kClosing);
 }
 
@@ -157,7 +157,8 @@ void wrap_line(std::string_view line, int width, std::string& out) {
       while (cut > start + 1) {
         const std::string_view next = line.substr(g[cut].at, g[cut].len);
         const std::string_view prev = line.substr(g[cut - 1].at, g[cut - 1].len);
-        if (!closes(next) && (g[cut - 1].width == 2 || prev == " " || next == " " || g[cut].width == 2)) break;
+        if (!closes(next) && (g[cut - 1].width == 2 || prev == " " || next == " " || g[cut].width == 2))
+          break;
         --cut;
       }
       if (cut > start + 1) end = cut;

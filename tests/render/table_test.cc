@@ -114,8 +114,9 @@ TEST_CASE("wrap_to_width: lines within the width, dates whole, no line starting 
   CHECK(wrap_to_width("请于甲 2024-06-10 前", 12) == "请于甲\n2024-06-10\n前");
   // ，may not start a line: the character before it goes down with it.
   CHECK(wrap_to_width("一二三，四五", 6) == "一二\n三，四\n五");
-  for (const std::string& line : {std::string("根据《老下陆街道2024年度党建引领基层治理重点项目清单》每月对账销号安排，"
-                                              "经对 2024-06 报送轮次（截至 2024年6月10日）进行对账：")}) {
+  for (const std::string& line :
+       {std::string("根据《老下陆街道2024年度党建引领基层治理重点项目清单》每月对账销号安排，"
+                    "经对 2024-06 报送轮次（截至 2024年6月10日）进行对账：")}) {
     const std::string wrapped = wrap_to_width(line, 40);
     size_t start = 0;
     while (start < wrapped.size()) {
