@@ -181,11 +181,11 @@ std::optional<Date> FieldReader::date(const YamlNode& value) {
       error(where(value), fmt::format("{}写的“{}”没有年份：按所在文件夹的年份，请写成 {}", label(value),
                                       value.text, yearless->iso()));
     } else {
-      error(where(value), fmt::format("{}不是有效日期“{}”：请写成 2024-06-08 的形式，并确认这一天存在",
-                                      label(value), value.text));
+      error(where(value), fmt::format("{}不是有效日期“{}”：请写成 {}-06-08 的形式，并确认这一天存在",
+                                      label(value), value.text, example_year_));
     }
   } else {
-    error(where(value), fmt::format("{}应为日期，如 2024-06-08", label(value)));
+    error(where(value), fmt::format("{}应为日期，如 {}-06-08", label(value), example_year_));
   }
   return std::nullopt;
 }
@@ -195,7 +195,7 @@ std::optional<Month> FieldReader::month(const YamlNode& value) {
   if (value.is_scalar()) {
     if (auto m = parse_iso_month(value.text)) return m;
   }
-  error(where(value), fmt::format("{}应为月份，如 2024-05", label(value)));
+  error(where(value), fmt::format("{}应为月份，如 {}-05", label(value), example_year_));
   return std::nullopt;
 }
 
@@ -203,11 +203,11 @@ std::optional<DueDate> FieldReader::due(const YamlNode& value) {
   if (!year_in_range(value)) return std::nullopt;
   if (value.is_scalar()) {
     if (auto d = parse_due_date(value.text)) return d;
-    error(where(value), fmt::format("{}无法识别为期限“{}”：可写 2024年6月前、2024年6月底前、2024年6月30日前、"
-                                    "2024-06 或 2024-06-30，并确认这一天存在",
-                                    label(value), value.text));
+    error(where(value), fmt::format("{1}无法识别为期限“{2}”：可写 {0}年6月前、{0}年6月底前、{0}年6月30日前、"
+                                    "{0}-06 或 {0}-06-30，并确认这一天存在",
+                                    example_year_, label(value), value.text));
   } else {
-    error(where(value), fmt::format("{}应为期限，如 2024年6月前", label(value)));
+    error(where(value), fmt::format("{}应为期限，如 {}年6月前", label(value), example_year_));
   }
   return std::nullopt;
 }

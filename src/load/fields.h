@@ -24,6 +24,9 @@ class FieldReader {
   const std::string& path() const { return path_; }
   /// The year a date written without one (2月8日) is suggested in; 0 for none.
   void set_default_year(int year) { default_year_ = year; }
+  /// The year the examples in messages are written in (2024-06-08): the
+  /// list's year once known, so that a list of 2026 is not told about 2024.
+  void set_example_year(int year) { example_year_ = year; }
   void error(Pos at, std::string message);
   /// True while this file has fewer errors than are listed for one file:
   /// costly help such as "did you mean" is only worked out for those.
@@ -68,6 +71,7 @@ class FieldReader {
   std::set<std::pair<const YamlNode*, std::string>> suggested_;
   size_t errors_ = 0;
   int default_year_ = 0;
+  int example_year_ = 2024;
 };
 
 /// How a value is called in messages: “键名” or “该项”.

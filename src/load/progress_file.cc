@@ -72,7 +72,10 @@ class ProgressReader {
       : r_(path, out), list_(list), index_(index), today_(today) {
     // A date without a year (2月8日) is taken to be in the year of the
     // file's round folder, when it has one.
-    if (const auto round = folder_round(path)) r_.set_default_year(round->year());
+    if (const auto round = folder_round(path)) {
+      r_.set_default_year(round->year());
+      r_.set_example_year(round->year());
+    }
   }
 
   std::vector<Entry> read(const YamlNode& root) {

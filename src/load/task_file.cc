@@ -46,7 +46,10 @@ class TaskFileReader {
     }
     list.issuer = r_.optional_text(root.find("issuer"));
     if (const YamlNode* v = r_.required(root, "issued", "清单")) {
-      if (auto d = r_.date(*v)) list.issued = *d;
+      if (auto d = r_.date(*v)) {
+        list.issued = *d;
+        r_.set_example_year(d->year());
+      }
     }
     if (const YamlNode* v = root.find("units")) read_units(*v, list);
     if (const YamlNode* v = root.find("groups")) read_groups(*v, list);
