@@ -1,5 +1,6 @@
 #include "load/parse_cache.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 
 #ifndef DUBAN_VERSION
 #define DUBAN_VERSION "0.0.0"
@@ -701,8 +703,51 @@ void ParseCache::keep_found(const std::string& path) {
 }
 
 void ParseCache::save() {
+  if (dir_ < 0) return;
   // Records left in read_ are of files gone or changed.
-  if (dir_ < 0 || (!changed_ && read_.empty())) return;
+  if (changed_ || !read_.empty()) {
+    write();
+  } else if (in_ >= 0) {
+    ::futimens(in_, nullptr);  // used: it stays among the recent ones
+  }
+  prune();
+}
+
+void ParseCache::prune() {
+  const int fd = ::openat(dir_, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  DIR* folder = ::fdopendir(fd);
+  if (folder == nullptr) {
+    ::close(fd);
+    return;
+  }
+  const int64_t now = now_ns();
+  constexpr int64_t kDayNs = 86'400'000'000'000;
+  std::vector<std::pair<int64_t, std::string>> caches;  // the other workspaces' caches, with their mtimes
+  while (const dirent* e = ::readdir(folder)) {
+    const std::string name = e->d_name;
+    const bool cache = name.size() == 22 && name.ends_with(".cache");
+    const bool temporary = name.ends_with(".tmp") && name.find(".cache.") == 16;
+    if ((!cache && !temporary) || name == name_) continue;
+    struct stat st {};
+    if (::fstatat(dir_, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) continue;
+    const int64_t mtime = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    if (temporary) {
+      if (mtime < now - kDayNs) ::unlinkat(dir_, name.c_str(), 0);
+    } else if (mtime < now - kKeptDays * kDayNs) {
+      ::unlinkat(dir_, name.c_str(), 0);
+    } else {
+      caches.emplace_back(mtime, name);
+    }
+  }
+  ::closedir(folder);
+  // This workspace's cache is one of those kept.
+  if (caches.size() < static_cast<size_t>(kKeptWorkspaces)) return;
+  std::sort(caches.begin(), caches.end(), std::greater<>());
+  for (size_t i = kKeptWorkspaces - 1; i < caches.size(); ++i) ::unlinkat(dir_, caches[i].second.c_str(), 0);
+}
+
+void ParseCache::write() {
   if (!start_writing()) return;
   Writer footer;
   footer.u64(kFormat);

@@ -192,8 +192,13 @@ class ParseCache {
   /// Keeps the record read for `path`: its file was unchanged.
   void keep_found(const std::string& path);
 
-  /// Writes the kept records when they differ from those read; errors are ignored.
+  /// Writes the kept records when they differ from those read; errors are
+  /// ignored. Then prunes the folder: the caches of the 8 workspaces used
+  /// last are kept, and none unused for 90 days (kKeptWorkspaces, kKeptDays).
   void save();
+
+  static constexpr int kKeptWorkspaces = 8;
+  static constexpr int kKeptDays = 90;
 
   /// $XDG_CACHE_HOME/duban, else $HOME/.cache/duban; nothing without either.
   static std::optional<std::filesystem::path> default_dir();
@@ -212,6 +217,11 @@ class ParseCache {
   uint64_t append(std::string_view bytes);
   // Keeps `slot` as `path`'s, copying its parts to the new file when one is written.
   void keep_slot(const std::string& path, Slot slot);
+  // Writes the new cache file and puts it in place.
+  void write();
+  // Removes the caches of workspaces not used lately, and temporary files
+  // of runs killed more than a day ago.
+  void prune();
 
   int dir_ = -1;  // the cache folder, checked; -1: caching is off
   CacheRefusalInfo refusal_;

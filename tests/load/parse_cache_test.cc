@@ -1,12 +1,16 @@
 #include "load/parse_cache.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <ctime>
 #include <fstream>
 #include <iterator>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 namespace duban {
 namespace fs = std::filesystem;
@@ -154,6 +158,49 @@ TEST_CASE("regression (issue 24.8): a link planted at the temporary cache file i
   CHECK(fs::is_regular_file(fs::symlink_status(folder / names[0])));
   CHECK(ParseCache(folder, s.dir).find("progress/b.yaml", kStamp, 2).has_value());
   CHECK(cache_files(folder) == names);
+}
+
+}  // namespace duban
+
+namespace duban {
+namespace {
+
+// A file in `folder` last changed `hours` ago.
+void file_aged(const std::filesystem::path& folder, const std::string& name, int64_t hours) {
+  std::ofstream(folder / name) << "old";
+  const timespec now{::time(nullptr) - hours * 3600, 0};
+  const timespec times[2] = {now, now};
+  REQUIRE(::utimensat(AT_FDCWD, (folder / name).c_str(), times, 0) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("regression (issue 27.9): the cache keeps the 8 workspaces used last, none unused for 90 days") {
+  Scratch s;
+  const std::filesystem::path folder = s.dir / "cache";
+  std::filesystem::create_directory(folder);
+  ::chmod(folder.c_str(), 0700);
+  // Ten other workspaces' caches, used 1 to 10 hours ago; one 100 days ago;
+  // a killed run's temporary file of two days ago, and one of now.
+  for (int i = 1; i <= 10; ++i) file_aged(folder, fmt::format("{:016x}.cache", i), i);
+  file_aged(folder, fmt::format("{:016x}.cache", 99), 100 * 24);
+  file_aged(folder, fmt::format("{:016x}.cache.123.tmp", 5), 48);
+  file_aged(folder, fmt::format("{:016x}.cache.124.tmp", 6), 0);
+  file_aged(folder, "notes.txt", 200 * 24);  // not the cache's: left alone
+  record(folder, s.dir / "ws", "progress/2024-06/a.yaml", 1);
+  std::vector<std::string> names = cache_files(folder);
+  std::sort(names.begin(), names.end());
+  std::vector<std::string> want;
+  for (int i = 1; i <= ParseCache::kKeptWorkspaces - 1; ++i) want.push_back(fmt::format("{:016x}.cache", i));
+  want.push_back(fmt::format("{:016x}.cache.124.tmp", 6));
+  want.push_back("notes.txt");
+  // And this workspace's own.
+  for (const std::string& n : names) {
+    if (std::find(want.begin(), want.end(), n) == want.end() && n.ends_with(".cache")) want.push_back(n);
+  }
+  std::sort(want.begin(), want.end());
+  CHECK(names == want);
+  CHECK(names.size() == static_cast<size_t>(ParseCache::kKeptWorkspaces) + 2);
 }
 
 }  // namespace duban
