@@ -12,6 +12,7 @@
 #include "load/names.h"
 #include "load/task_index.h"
 #include "load/yaml_tree.h"
+#include "model/calendar.h"
 #include "model/text.h"
 
 namespace duban {
@@ -48,6 +49,7 @@ class TaskFileReader {
     if (const YamlNode* v = r_.required(root, "issued", "清单")) {
       if (auto d = r_.date(*v)) {
         list.issued = *d;
+        year_ = d->year();
         r_.set_example_year(d->year());
       }
     }
@@ -322,9 +324,29 @@ class TaskFileReader {
     return std::nullopt;
   }
 
+  // A goal's deadline: as a task's, or a festival's name (中秋), its day in
+  // the list's year.
   DueDate read_due_or(const YamlNode* node, const DueDate& fallback) {
     if (node == nullptr) return fallback;
+    if (node->is_scalar() && is_festival(node->text)) {
+      if (year_ == 0) return fallback;  // no `issued`: said already
+      if (auto day = festival_day(node->text, year_)) return {*day, node->text};
+      r_.error(node->pos, fmt::format("节日“{}”的日期要按清单的年份 {} 年查节假日安排，而 duban 只有 {} "
+                                      "年的：请写成日期，如 {}-06-30",
+                                      node->text, year_, years_covered(), year_));
+      return fallback;
+    }
     return r_.due(*node).value_or(fallback);
+  }
+
+  static bool is_festival(const std::string& text) {
+    const auto& names = festival_names();
+    return std::find(names.begin(), names.end(), text) != names.end();
+  }
+
+  static std::string years_covered() {
+    const std::vector<int> years = statutory_years();
+    return years.empty() ? "" : fmt::format("{} 至 {}", years.front(), years.back());
   }
 
   void read_owners(const YamlNode& node, const TaskList& list, Task& task) {
@@ -507,7 +529,11 @@ class TaskFileReader {
 
   // duban(5) ERRORS AND WARNINGS: a milestone due after its task.
   void warn_milestone_after_task(const YamlNode* due, const Milestone& m, const Task& task) {
-    if (due == nullptr || m.due.date <= task.due.date || task.due.text.empty()) return;
+    // A festival's day is what the document says, whenever it falls.
+    if (due == nullptr || m.due.date <= task.due.date || task.due.text.empty() ||
+        (due->is_scalar() && is_festival(due->text))) {
+      return;
+    }
     r_.warning(due->pos, fmt::format("节点“{}”的期限 {} 晚于任务 {} 的完成时限 {}：请核对原文；"
                                      "原文未写明节点日期时，请删去节点的 due（节点随任务的完成时限）",
                                      m.name, m.due.date.iso(), task.id, task.due.date.iso()));
@@ -521,6 +547,7 @@ class TaskFileReader {
   };
 
   FieldReader r_;
+  int year_ = 0;  // the list's, from `issued`
   std::vector<WorkdayUse> workday_uses_;
   TaskIndex index_;  // of the list being read, as far as it is read; every name in it is taken
   std::optional<Month> first_, last_;

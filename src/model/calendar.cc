@@ -15,12 +15,20 @@ struct WorkDay {
   int month, day;
 };
 
+// A festival's own day (中秋 is the 15th of the 8th lunar month), which
+// its run of days off holds.
+struct Festival {
+  const char* name;
+  int month, day;
+};
+
 // One year of the State Council General Office's holiday notice.
 struct HolidayYear {
   int year;
   const char* source;
   std::vector<OffRun> off;
   std::vector<WorkDay> work;
+  std::vector<Festival> festivals;
 };
 
 const std::vector<HolidayYear>& holiday_table() {
@@ -34,11 +42,25 @@ const std::vector<HolidayYear>& holiday_table() {
         {6, 10, 6, 10},
         {9, 15, 9, 17},
         {10, 1, 10, 7}},
-       {{2, 4}, {2, 18}, {4, 7}, {4, 28}, {5, 11}, {9, 14}, {9, 29}, {10, 12}}},
+       {{2, 4}, {2, 18}, {4, 7}, {4, 28}, {5, 11}, {9, 14}, {9, 29}, {10, 12}},
+       {{"元旦", 1, 1},
+        {"春节", 2, 10},
+        {"清明", 4, 4},
+        {"劳动节", 5, 1},
+        {"端午", 6, 10},
+        {"中秋", 9, 17},
+        {"国庆", 10, 1}}},
       {2025,
        "国办发明电〔2024〕12号",
        {{1, 1, 1, 1}, {1, 28, 2, 4}, {4, 4, 4, 6}, {5, 1, 5, 5}, {5, 31, 6, 2}, {10, 1, 10, 8}},
-       {{1, 26}, {2, 8}, {4, 27}, {9, 28}, {10, 11}}},
+       {{1, 26}, {2, 8}, {4, 27}, {9, 28}, {10, 11}},
+       {{"元旦", 1, 1},
+        {"春节", 1, 29},
+        {"清明", 4, 4},
+        {"劳动节", 5, 1},
+        {"端午", 5, 31},
+        {"中秋", 10, 6},
+        {"国庆", 10, 1}}},
       {2026,
        "国务院办公厅 2025年11月4日通知",
        {{1, 1, 1, 3},
@@ -48,7 +70,14 @@ const std::vector<HolidayYear>& holiday_table() {
         {6, 19, 6, 21},
         {9, 25, 9, 27},
         {10, 1, 10, 7}},
-       {{1, 4}, {2, 14}, {2, 28}, {5, 9}, {9, 20}, {10, 10}}},
+       {{1, 4}, {2, 14}, {2, 28}, {5, 9}, {9, 20}, {10, 10}},
+       {{"元旦", 1, 1},
+        {"春节", 2, 17},
+        {"清明", 4, 5},
+        {"劳动节", 5, 1},
+        {"端午", 6, 19},
+        {"中秋", 9, 25},
+        {"国庆", 10, 1}}},
   };
   return table;
 }
@@ -63,6 +92,21 @@ const HolidayYear* year_of(int year) {
 bool is_weekend(Date d) { return d.iso_weekday() >= 6; }
 
 }  // namespace
+
+const std::vector<std::string_view>& festival_names() {
+  static const std::vector<std::string_view> names = {"元旦", "春节", "清明", "劳动节",
+                                                      "端午", "中秋", "国庆"};
+  return names;
+}
+
+std::optional<Date> festival_day(std::string_view name, int year) {
+  const HolidayYear* y = year_of(year);
+  if (y == nullptr) return std::nullopt;
+  for (const Festival& f : y->festivals) {
+    if (name == f.name) return Date::from_ymd(year, f.month, f.day);
+  }
+  return std::nullopt;
+}
 
 std::vector<int> statutory_years() {
   std::vector<int> years;

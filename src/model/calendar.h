@@ -5,7 +5,9 @@
 // weekday: Monday to Friday work, Saturday and Sunday off.
 #pragma once
 
+#include <optional>
 #include <set>
+#include <string_view>
 #include <vector>
 
 #include "model/date.h"
@@ -27,6 +29,13 @@ struct WorkCalendar {
   /// The number of working days from `first` to `last`, both included.
   int workdays_between(Date first, Date last) const;
 };
+
+/// The festivals a deadline may name: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆.
+const std::vector<std::string_view>& festival_names();
+
+/// The day of festival `name` in `year` (2024 中秋: 2024-09-17), from the
+/// statutory table; nothing for a year the table lacks or another name.
+std::optional<Date> festival_day(std::string_view name, int year);
 
 /// The years the statutory table covers, in order.
 std::vector<int> statutory_years();
