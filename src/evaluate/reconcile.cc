@@ -50,7 +50,9 @@ RoundReporting round_reporting(StatusTimeline& timeline, const Task& task, const
 
 namespace {
 
-Reconciliation reconcile_round(StatusTimeline& timeline, Month m, Date as_of) {
+// With `last`, each task's replay is dropped once its row is made: no later
+// round goes on from it, and a district's tasks hold a million shares.
+Reconciliation reconcile_round(StatusTimeline& timeline, Month m, Date as_of, bool last) {
   // duban(5) STATUS RULES, The reconciliation.
   const Workspace& ws = timeline.workspace();
   Reconciliation rec;
@@ -65,6 +67,7 @@ Reconciliation reconcile_round(StatusTimeline& timeline, Month m, Date as_of) {
   for (const Task* task : timeline.tasks_in_id_order()) {
     RoundReporting reporting = round_reporting(timeline, *task, rec.round, as_of);
     rec.ledger.push_back({timeline.task(*task, status_as_of, rec.round.window_start), std::move(reporting)});
+    if (last) timeline.release(*task);
   }
   for (size_t i = 0; i < rec.ledger.size(); ++i) {
     const TaskStatus& t = rec.task(i);
@@ -100,12 +103,14 @@ Reconciliation reconcile_round(StatusTimeline& timeline, Month m, Date as_of) {
 void reconcile(const Workspace& ws, std::span<const RoundQuery> rounds,
                const std::function<void(const Reconciliation&)>& each) {
   StatusTimeline timeline(ws);
-  for (const RoundQuery& q : rounds) each(reconcile_round(timeline, q.month, q.as_of));
+  for (size_t i = 0; i < rounds.size(); ++i) {
+    each(reconcile_round(timeline, rounds[i].month, rounds[i].as_of, i + 1 == rounds.size()));
+  }
 }
 
 Reconciliation reconcile(const Workspace& ws, Month m, Date as_of) {
   StatusTimeline timeline(ws);
-  return reconcile_round(timeline, m, as_of);
+  return reconcile_round(timeline, m, as_of, true);
 }
 
 }  // namespace duban

@@ -93,9 +93,37 @@ std::string gantt(const TaskList& list, const Reconciliation& rec) {
   return out + "```\n";
 }
 
+// About as many bytes as the Markdown of `rec` takes, or somewhat more: a
+// district's report runs to tens of megabytes, which grown by doubling would
+// be held twice over while it is copied.
+size_t markdown_size_hint(const Reconciliation& rec) {
+  size_t size = 16384;
+  auto texts = [&](const std::vector<TaskText>& xs) {
+    for (const TaskText& x : xs) size += x.unit.size() + x.text.size() + 32;
+  };
+  for (const LedgerRow& row : rec.ledger) {
+    const TaskStatus& t = row.status;
+    size += 1024 + t.task->title.size() + t.task->id.size();
+    texts(t.texts.progress);
+    texts(t.texts.problems);
+    texts(t.texts.next);
+    for (const Name& unit : row.reporting.missing) size += unit.size() + 4;
+  }
+  for (const OverdueTask& o : rec.overdue) {
+    for (const Name& unit : o.units) size += unit.size() + 4;
+  }
+  for (const MissingReport& m : rec.missing_reports) {
+    const Task& task = *rec.task(m.task).task;
+    size += m.unit.size() + task.id.size() + task.title.size() + 16;
+  }
+  return size;
+}
+
 std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   const Round& r = rec.round;
-  std::string out = sample_banner(rec.sample);
+  std::string out;
+  out.reserve(markdown_size_hint(rec));
+  out += sample_banner(rec.sample);
   out += fmt::format("# {} 对账销号（{}年{}月）\n\n", markdown_text(list.title), r.month.year(),
                      r.month.month());
   out += fmt::format("- 报送月份：{}\n- 报送日：{}\n- 统计区间：{} 至 {}\n", r.month.iso(),
