@@ -119,10 +119,18 @@ size_t markdown_size_hint(const Reconciliation& rec) {
   return size;
 }
 
-std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
+// The Markdown of `rec`, made in `out`; with `write`, handed to it in pieces
+// of about kPiece bytes as the long tables are made, and `out` left empty.
+void render_markdown(const TaskList& list, const Reconciliation& rec, std::string& out,
+                     const std::function<void(std::string_view)>* write) {
+  constexpr size_t kPiece = size_t{1} << 20;
+  const auto spill = [&] {
+    if (write != nullptr && out.size() >= kPiece) {
+      (*write)(out);
+      out.clear();
+    }
+  };
   const Round& r = rec.round;
-  std::string out;
-  out.reserve(markdown_size_hint(rec));
   out += sample_banner(rec.sample);
   out += fmt::format("# {} 对账销号（{}年{}月）\n\n", markdown_text(list.title), r.month.year(),
                      r.month.month());
@@ -139,7 +147,10 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   // The long tables a row at a time: a district's round may miss a million reports.
   out += "\n## 台账\n\n";
   append_markdown_header(out, ledger_header(true));
-  for (const LedgerRow& row : rec.ledger) append_markdown_row(out, ledger_row(row, true));
+  for (const LedgerRow& row : rec.ledger) {
+    append_markdown_row(out, ledger_row(row, true));
+    spill();
+  }
 
   out += "\n## 本月销号\n\n";
   if (rec.closed_this_month.empty()) out += "本月无销号任务。\n";
@@ -158,6 +169,7 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
       const TaskStatus& t = rec.task(o.task);
       append_markdown_row(out, {t.task->id, t.task->title, due_cell(t.task->due),
                                 std::to_string(t.overdue_days), fmt::format("{}", fmt::join(o.units, "、"))});
+      spill();
     }
   }
 
@@ -169,6 +181,7 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
     for (const MissingReport& m : rec.missing_reports) {
       const Task& task = *rec.task(m.task).task;
       append_markdown_row(out, {m.unit, fmt::format("{} {}", task.id, task.title)});
+      spill();
     }
   }
   out += rejected_section(rec.rejected);
@@ -186,6 +199,16 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
     out += render_markdown_table(duties);
   }
   out += "\n## 进度甘特图\n\n" + gantt(list, rec);
+  if (write != nullptr) {
+    (*write)(out);
+    out.clear();
+  }
+}
+
+std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
+  std::string out;
+  out.reserve(markdown_size_hint(rec));
+  render_markdown(list, rec, out, nullptr);
   return out;
 }
 
@@ -225,6 +248,12 @@ std::string render_json(const TaskList& list, const Reconciliation& rec) {
 }
 
 }  // namespace
+
+void render_reconciliation_markdown(const TaskList& list, const Reconciliation& rec,
+                                    const std::function<void(std::string_view)>& write) {
+  std::string out;
+  render_markdown(list, rec, out, &write);
+}
 
 std::string render_reconciliation(const TaskList& list, const Reconciliation& rec, Format format) {
   switch (format) {
