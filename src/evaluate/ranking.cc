@@ -75,22 +75,22 @@ double attainment_of(const Target& target, const TargetValue& v) {
 void add_status_parts(StatusTimeline& timeline, AsOf as_of, RankReport& r, const RankedUnits& by_name) {
   const Date period_end = r.second.last_day();
   std::vector<double> attainment(r.units.size(), 0);
-  std::vector<size_t> sharing(r.units.size(),
-                              0);  // 1 + the latest task (in id order) a member has a share of
+  // Per member, 1 + the place (in id order) of the latest task it has a share of.
+  std::vector<size_t> sharing(r.units.size(), 0);
   auto index = [&](const Name& unit) -> std::optional<size_t> {
     const auto it = by_name.find(unit);
     if (it == by_name.end()) return std::nullopt;
     return static_cast<size_t>(it->second - r.units.data());
   };
-  size_t k = 0;
+  size_t place = 0;
   for (const Task* task : timeline.tasks_in_id_order()) {
-    ++k;
+    ++place;
     // The ranking shows no texts: none are taken.
     const TaskStatus t = timeline.task(*task, as_of, as_of.decisions + 1);
     for (const ShareStatus& share : t.shares) {
       const auto i = index(share.unit);
-      if (!i || sharing[*i] == k) continue;  // a member's first share only
-      sharing[*i] = k;
+      if (!i || sharing[*i] == place) continue;  // a member's first share only
+      sharing[*i] = place;
       const bool settled = share.state == ShareState::kDone || t.state == TaskState::kClosed;
       if (t.task->due.date <= period_end) count(part(r.units[*i], RankPart::kCompletion), settled);
       if (is_overdue(t.task->due.date, r.as_of)) count(part(r.units[*i], RankPart::kOverdue), settled);
@@ -98,7 +98,7 @@ void add_status_parts(StatusTimeline& timeline, AsOf as_of, RankReport& r, const
     for (const DutyStatus& d : t.goals.duties) {
       for (const DutyRecord& rec : d.units) {
         const auto i = index(rec.unit);
-        if (!i || sharing[*i] != k) continue;
+        if (!i || sharing[*i] != place) continue;
         for (size_t k = 0; k < rec.held.size(); ++k) {
           // Periods ending in the two rounds' windows: each period counts in exactly one ranking.
           if (rec.periods[k].last >= r.window_start) {
@@ -111,7 +111,7 @@ void add_status_parts(StatusTimeline& timeline, AsOf as_of, RankReport& r, const
       if (ts.target->due.date > period_end) continue;
       for (const TargetValue& v : ts.values) {
         const auto i = index(v.unit);
-        if (!i || sharing[*i] != k) continue;
+        if (!i || sharing[*i] != place) continue;
         count(part(r.units[*i], RankPart::kTargets), v.met);
         attainment[*i] += attainment_of(*ts.target, v);
       }
