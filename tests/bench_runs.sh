@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# scripts/bench runs (issue 14): on a small workspace it builds what it
-# needs, runs the floor and every command cold and warm, and prints one row
-# for each, none of them failed; with --instructions, one count per command.
-# Checks that it works, not how fast.
+# scripts/bench runs (issues 14 and 25): on small workspaces of both shapes
+# it builds what it needs, runs the floor and every command cold and warm,
+# and prints one row for each, none of them failed; with --instructions,
+# one count per command and shape. Checks that it works, not how fast.
 # Usage: bench_runs.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(realpath "$1")
@@ -10,12 +10,16 @@ root=$(realpath "$2")
 out=$(/usr/bin/python3 "$root/scripts/bench" 2000 --build "$build")
 printf '%s\n' "$out"
 fail() { echo "bench_runs: $*" >&2; exit 1; }
-grep -q '^duban bench: 2000 entries in [0-9]* files' <<<"$out" || fail "no heading"
-grep -Eq '^  floor +[0-9.]+s +[0-9.]+s +[0-9]+MiB$' <<<"$out" || fail "no floor row"
+# Each shape's heading, then its rows: `twice PATTERN` holds when two lines match.
+twice() { [ "$(grep -Ec "$1" <<<"$out")" = 2 ]; }
+for shape in repeated distinct; do
+  grep -q "^duban bench: 2000 entries in [0-9]* files, shape $shape," <<<"$out" || fail "no heading for $shape"
+done
+twice '^  floor +[0-9.]+s +[0-9.]+s +[0-9]+MiB$' || fail "not one floor row per shape"
 for cmd in check reconcile rank; do
   for run in cold warm; do
-    grep -Eq "^  $cmd +$run +[0-9.]+s +[0-9.]+s +[0-9]+MiB +[0-9.]+x +[0-9.]+x$" <<<"$out" ||
-      fail "no row for $cmd $run, or it failed"
+    twice "^  $cmd +$run +[0-9.]+s +[0-9.]+s +[0-9]+MiB +[0-9.]+x +[0-9.]+x$" ||
+      fail "not one row per shape for $cmd $run, or one failed"
   done
 done
 
@@ -31,7 +35,7 @@ if grep -q '^DUBAN_SANITIZE:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
 fi
 out=$(/usr/bin/python3 "$root/scripts/bench" 2000 --instructions --build "$build")
 printf '%s\n' "$out"
-grep -q '^duban bench: 2000 entries in [0-9]* files.*counted by callgrind$' <<<"$out" || fail "no instructions heading"
+twice '^duban bench: 2000 entries in [0-9]* files, shape .*counted by callgrind$' || fail "not two instructions headings"
 for cmd in check reconcile rank; do
-  grep -Eq "^  $cmd +[0-9,]{9,} +[0-9,]+$" <<<"$out" || fail "no instruction count for $cmd, or it failed"
+  twice "^  $cmd +[0-9,]{9,} +[0-9,]+$" || fail "not one instruction count per shape for $cmd, or one failed"
 done

@@ -17,6 +17,12 @@ int reconcile(const WorkspaceRequest& w, const RoundRequest& r) {
     const TaskList& list = job.loaded.ws.list;
     duban::reconcile(
         job.loaded.ws, round_queries(list, job.months, job.as_of), [&](const Reconciliation& rec) {
+          // To standard output, Markdown goes as it is made: a district's
+          // reconciliation runs to tens of megabytes.
+          if (job.print && job.format == Format::kMarkdown) {
+            render_reconciliation_markdown(list, rec, job.print);
+            return;
+          }
           job.emit(rec.round.month, document_or_report_files("reconcile", job.format, [&](Format f) {
                      return render_reconciliation(list, rec, f, job.style);
                    }));

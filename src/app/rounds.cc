@@ -118,7 +118,10 @@ int run_rounds(const WorkspaceRequest& w, const RoundRequest& r, const RoundComm
   ReportWriter out(loaded.dir, target, r.commit, w.quiet);
   // Only what goes to a terminal is fitted to it, never a file.
   const TextStyle style = r.output.empty() ? TextStyle{output_takes_colour(), terminal_width()} : TextStyle{};
-  c.render({loaded, months, r.as_of, format, style, [&](Month month, RoundOutput round) {
+  std::function<void(std::string_view)> print;
+  if (r.output.empty()) print = [&](std::string_view piece) { out.emit(piece); };
+  c.render({loaded, months, r.as_of, format, style,
+            [&](Month month, RoundOutput round) {
               if (!out.to_directory()) {
                 out.emit(round.document);
                 return;
@@ -130,7 +133,8 @@ int run_rounds(const WorkspaceRequest& w, const RoundRequest& r, const RoundComm
               }
               // A file no longer due (a unit no longer behind) goes.
               if (!round.pruned.empty()) out.remove_stale_md(out.round_dir(month) / round.pruned, written);
-            }});
+            },
+            print});
   out.commit(fmt::format("{} {}", c.commit_subject, rounds_label(months)));
   return kExitOk;
 }

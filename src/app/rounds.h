@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -45,6 +46,9 @@ struct RoundRendering {
   std::optional<Format> format;
   TextStyle style;
   std::function<void(Month, RoundOutput)> emit;
+  /// When the document goes to standard output: prints a piece of it, for
+  /// a command that hands its document over in pieces instead of to `emit`.
+  std::function<void(std::string_view)> print;
 };
 using RoundRenderer = std::function<void(const RoundRendering&)>;
 

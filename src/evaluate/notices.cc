@@ -5,7 +5,7 @@
 namespace duban {
 namespace {
 
-bool names(const std::vector<std::string>& units, const std::string& unit) {
+bool names(const std::vector<Name>& units, const Name& unit) {
   return std::find(units.begin(), units.end(), unit) != units.end();
 }
 
@@ -42,11 +42,12 @@ NoticeReport build_notices(const TaskList& list, const Reconciliation& rec) {
     // The office issues the notices; its own arrears show in the reconciliation.
     if (unit.name == list.reporting.office) continue;
     Notice n{unit.name, rec.round.report_date, report.reply_by, {}, {}, {}};
+    const Name name(unit.name);
     for (const OverdueTask& o : rec.overdue) {
-      if (names(o.units, unit.name)) n.overdue.push_back(item_for(rec, o.task, unit.name));
+      if (names(o.units, name)) n.overdue.push_back(item_for(rec, o.task, unit.name));
     }
     for (size_t i = 0; i < rec.ledger.size(); ++i) {
-      if (names(rec.ledger[i].reporting.missing, unit.name)) n.missing.push_back(item_for(rec, i, unit.name));
+      if (names(rec.ledger[i].reporting.missing, name)) n.missing.push_back(item_for(rec, i, unit.name));
     }
     for (const RejectedFile& r : rec.rejected) {
       if (r.unit == unit.name) n.rejected.push_back(r);

@@ -72,28 +72,33 @@ void check_round(const TaskList& list, const Entry& e, Findings& out) {
 }
 
 // Two names, as views into the entries, which outlive the search.
-using NamePair = std::pair<std::string_view, std::string_view>;
+// Two names, by their handles: a million entries are looked up by pair.
+using NamePair = std::pair<Name, Name>;
 
 struct NamePairHash {
   size_t operator()(const NamePair& p) const {
-    const size_t a = std::hash<std::string_view>{}(p.first);
-    return a ^ (std::hash<std::string_view>{}(p.second) + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+    const size_t a = NameAddressHash{}(p.first);
+    return a ^ (NameAddressHash{}(p.second) + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
   }
 };
 
-// The first entry met of each pair of names.
 using FirstOfPair = std::unordered_map<NamePair, const Entry*, NamePairHash>;
 
-// Where a report belongs: one file per unit and folder.
-void check_one_file(const Entry& e, FirstOfPair& files, Findings& out) {
-  const auto [it, first] = files.emplace(NamePair(parent_folder(e.path), e.unit), &e);
+// The folder of each file, as a name, found once per file.
+using Folders = std::unordered_map<Name, Name, NameAddressHash>;
+
+Name folder_of(const Entry& e, Folders& folders) {
+  const auto [it, added] = folders.try_emplace(e.path);
+  if (added) it->second = Name(parent_folder(e.path));
+  return it->second;
+}
+
+void check_one_file(const Entry& e, FirstOfPair& files, Folders& folders, Findings& out) {
+  const auto [it, first] = files.emplace(NamePair(folder_of(e, folders), e.unit), &e);
   if (!first && it->second->path != e.path) out.add(at(PlacementKind::kTwoFiles, e, it->second));
 }
 
-// Where a report belongs: one entry per unit, task and day. Two files of one
-// folder are warned about as such, not entry by entry.
-// `seen` holds the entries of the day `seen_on`: entries come in date order.
-void check_one_entry(const Entry& e, FirstOfPair& seen, Date& seen_on, Findings& out) {
+void check_one_entry(const Entry& e, FirstOfPair& seen, Date& seen_on, Folders& folders, Findings& out) {
   if (e.date != seen_on) {
     seen.clear();
     seen_on = e.date;
@@ -101,14 +106,10 @@ void check_one_entry(const Entry& e, FirstOfPair& seen, Date& seen_on, Findings&
   const auto [it, first] = seen.emplace(NamePair(e.unit, e.task), &e);
   if (first) return;
   const Entry& other = *it->second;
-  const auto folder = [](const Entry& x) { return parent_folder(x.path); };
-  if (other.path != e.path && folder(other) == folder(e)) return;
+  if (other.path != e.path && folder_of(other, folders) == folder_of(e, folders)) return;
   out.add(at(PlacementKind::kSameDayTwice, e, &other));
 }
 
-// Where a report belongs: nothing more to report on a closed task but the
-// office's own 退回 (STATUS RULES, Office actions), and the dates its duties
-// were held on, which go on after it is closed (已完成 with held).
 void check_after_close(const Entry& e, std::map<std::string, Date>& closed, Findings& out) {
   if (is_office_action(e.status)) {
     if (e.status == EntryStatus::kClosed) {
@@ -137,6 +138,7 @@ void check_done_percent(const Entry& e, Findings& out) {
 
 std::vector<Misplacement> find_misplacements(const Workspace& ws) {
   Findings out;
+  Folders folders;
   FirstOfPair files;
   FirstOfPair seen;  // (unit, task) -> the first entry of the day
   Date seen_on;
@@ -144,8 +146,8 @@ std::vector<Misplacement> find_misplacements(const Workspace& ws) {
   // Entries are in date order, so each "earlier" one is met first.
   for (const Entry& e : ws.entries) {
     check_round(ws.list, e, out);
-    check_one_file(e, files, out);
-    check_one_entry(e, seen, seen_on, out);
+    check_one_file(e, files, folders, out);
+    check_one_entry(e, seen, seen_on, folders, out);
     check_after_close(e, closed, out);
     check_done_percent(e, out);
   }

@@ -26,15 +26,13 @@ void finish_rate(RankComponent& c) {
 
 RankComponent& part(UnitRank& u, RankPart p) { return u.parts[static_cast<size_t>(p)]; }
 
-bool names(const std::vector<std::string>& units, const std::string& unit) {
-  return std::find(units.begin(), units.end(), unit) != units.end();
-}
+// The ranked units by name.
+using RankedUnits = std::unordered_map<Name, UnitRank*, NameAddressHash>;
 
 // duban(5) RANKING RULES, Parts of the score: on-time reports over the
 // period's rounds, each round judged as of its own report date (or the
 // as-of date, when earlier).
-void add_reporting(StatusTimeline& timeline, const RankReport& r,
-                   const std::unordered_map<std::string, UnitRank*>& by_name) {
+void add_reporting(StatusTimeline& timeline, const RankReport& r, const RankedUnits& by_name) {
   const Workspace& ws = timeline.workspace();
   for (const Month m : {r.first, r.second}) {
     if (!has_round(ws.list, m)) continue;
@@ -42,14 +40,20 @@ void add_reporting(StatusTimeline& timeline, const RankReport& r,
     for (const Task& task : ws.list.tasks) {
       const RoundReporting rr = round_reporting(timeline, task, round, std::min(round.report_date, r.as_of));
       // Each ranked unit once per task, however often `owed` names it.
-      std::vector<UnitRank*> owing;
-      for (const std::string& unit : rr.owed) {
+      // `missing` is a part of `owed`, in the same order: one walk finds both.
+      std::vector<std::pair<UnitRank*, bool>> owing;  // and whether it reported
+      size_t next_missing = 0;
+      for (const Name& unit : rr.owed) {
+        const bool missed = next_missing < rr.missing.size() && rr.missing[next_missing] == unit;
+        if (missed) ++next_missing;
         const auto it = by_name.find(unit);
-        if (it != by_name.end()) owing.push_back(it->second);
+        if (it != by_name.end()) owing.emplace_back(it->second, !missed);
       }
-      std::sort(owing.begin(), owing.end());
-      owing.erase(std::unique(owing.begin(), owing.end()), owing.end());
-      for (UnitRank* u : owing) count(part(*u, RankPart::kReporting), !names(rr.missing, u->unit));
+      std::sort(owing.begin(), owing.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      owing.erase(std::unique(owing.begin(), owing.end(),
+                              [](const auto& a, const auto& b) { return a.first == b.first; }),
+                  owing.end());
+      for (const auto& [u, reported] : owing) count(part(*u, RankPart::kReporting), reported);
     }
   }
 }
@@ -65,23 +69,28 @@ double attainment_of(const Target& target, const TargetValue& v) {
 
 // duban(5) RANKING RULES, Parts of the score: completion, overdue, duties and
 // targets, from the status as of the period's as-of date, for each member
-// with a share of the task. One pass over the tasks; each member's parts
-// are added in task order.
-void add_status_parts(const StatusReport& status, RankReport& r,
-                      const std::unordered_map<std::string, UnitRank*>& by_name) {
+// with a share of the task. One pass over the tasks in id order, each
+// task's status taken in turn (a report of every task at once would hold
+// each of a million shares); each member's parts are added in task order.
+void add_status_parts(StatusTimeline& timeline, AsOf as_of, RankReport& r, const RankedUnits& by_name) {
   const Date period_end = r.second.last_day();
   std::vector<double> attainment(r.units.size(), 0);
-  std::vector<const TaskStatus*> sharing(r.units.size(), nullptr);  // the latest task a member has a share of
-  auto index = [&](const std::string& unit) -> std::optional<size_t> {
+  // Per member, 1 + the place (in id order) of the latest task it has a share of.
+  std::vector<size_t> sharing(r.units.size(), 0);
+  auto index = [&](const Name& unit) -> std::optional<size_t> {
     const auto it = by_name.find(unit);
     if (it == by_name.end()) return std::nullopt;
     return static_cast<size_t>(it->second - r.units.data());
   };
-  for (const TaskStatus& t : status.tasks) {
+  size_t place = 0;
+  for (const Task* task : timeline.tasks_in_id_order()) {
+    ++place;
+    // The ranking shows no texts: none are taken.
+    const TaskStatus t = timeline.task(*task, as_of, as_of.decisions + 1);
     for (const ShareStatus& share : t.shares) {
       const auto i = index(share.unit);
-      if (!i || sharing[*i] == &t) continue;  // a member's first share only
-      sharing[*i] = &t;
+      if (!i || sharing[*i] == place) continue;  // a member's first share only
+      sharing[*i] = place;
       const bool settled = share.state == ShareState::kDone || t.state == TaskState::kClosed;
       if (t.task->due.date <= period_end) count(part(r.units[*i], RankPart::kCompletion), settled);
       if (is_overdue(t.task->due.date, r.as_of)) count(part(r.units[*i], RankPart::kOverdue), settled);
@@ -89,7 +98,7 @@ void add_status_parts(const StatusReport& status, RankReport& r,
     for (const DutyStatus& d : t.goals.duties) {
       for (const DutyRecord& rec : d.units) {
         const auto i = index(rec.unit);
-        if (!i || sharing[*i] != &t) continue;
+        if (!i || sharing[*i] != place) continue;
         for (size_t k = 0; k < rec.held.size(); ++k) {
           // Periods ending in the two rounds' windows: each period counts in exactly one ranking.
           if (rec.periods[k].last >= r.window_start) {
@@ -102,7 +111,7 @@ void add_status_parts(const StatusReport& status, RankReport& r,
       if (ts.target->due.date > period_end) continue;
       for (const TargetValue& v : ts.values) {
         const auto i = index(v.unit);
-        if (!i || sharing[*i] != &t) continue;
+        if (!i || sharing[*i] != place) continue;
         count(part(r.units[*i], RankPart::kTargets), v.met);
         attainment[*i] += attainment_of(*ts.target, v);
       }
@@ -146,12 +155,11 @@ RankReport rank_period(StatusTimeline& timeline, Month m, std::optional<Date> gi
   const Group* group = ws.list.find_group(r.group);
   if (group == nullptr) return r;
   for (const std::string& unit : group->members) r.units.push_back({unit, 0, std::nullopt, {}});
-  std::unordered_map<std::string, UnitRank*> by_name;
+  RankedUnits by_name;
   for (UnitRank& u : r.units) by_name.emplace(u.unit, &u);
   add_reporting(timeline, r, by_name);
   for (UnitRank& u : r.units) finish_rate(part(u, RankPart::kReporting));
-  const StatusReport status = timeline.status(round_as_of(reporting_round(ws.list, r.second), r.as_of));
-  add_status_parts(status, r, by_name);
+  add_status_parts(timeline, round_as_of(reporting_round(ws.list, r.second), r.as_of), r, by_name);
   for (UnitRank& u : r.units) score(r.weights, u);
   // Higher scores first; units without a score last; ties keep tasks.yaml order.
   std::stable_sort(r.units.begin(), r.units.end(), [](const UnitRank& a, const UnitRank& b) {

@@ -12,9 +12,9 @@ namespace {
 
 // The units with an entry on `task` that counts for the round: dated in the
 // window and counting as of `as_of` (the office's decisions up to R+S).
-std::unordered_set<std::string_view> reported_in(const Workspace& ws, const std::string& task, Date from,
-                                                 AsOf as_of) {
-  std::unordered_set<std::string_view> units;
+std::unordered_set<Name, NameAddressHash> reported_in(const Workspace& ws, const std::string& task, Date from,
+                                                      AsOf as_of) {
+  std::unordered_set<Name, NameAddressHash> units;
   const std::vector<const Entry*>& entries = ws.entries_of(task);  // in date order
   auto e =
       std::partition_point(entries.begin(), entries.end(), [&](const Entry* e) { return e->date < from; });
@@ -40,7 +40,7 @@ RoundReporting round_reporting(StatusTimeline& timeline, const Task& task, const
   const TaskStatus before = timeline.shares(task, {round.window_start - 1, round.decisions_start - 1});
   if (before.state == TaskState::kClosed) return r;
   const AsOf counted = round_as_of(round, std::min(round.report_date, as_of));
-  const std::unordered_set<std::string_view> reported =
+  const std::unordered_set<Name, NameAddressHash> reported =
       reported_in(timeline.workspace(), task.id, round.window_start, counted);
   for (const ShareStatus& s : before.shares) {
     if (s.state == ShareState::kDone) continue;
@@ -52,7 +52,9 @@ RoundReporting round_reporting(StatusTimeline& timeline, const Task& task, const
 
 namespace {
 
-Reconciliation reconcile_round(StatusTimeline& timeline, Month m, Date as_of) {
+// With `last`, each task's replay is dropped once its row is made: no later
+// round goes on from it, and a district's tasks hold a million shares.
+Reconciliation reconcile_round(StatusTimeline& timeline, Month m, Date as_of, bool last) {
   // duban(5) STATUS RULES, The reconciliation.
   const Workspace& ws = timeline.workspace();
   Reconciliation rec;
@@ -68,6 +70,7 @@ Reconciliation reconcile_round(StatusTimeline& timeline, Month m, Date as_of) {
   for (const Task* task : timeline.tasks_in_id_order()) {
     RoundReporting reporting = round_reporting(timeline, *task, rec.round, as_of);
     rec.ledger.push_back({timeline.task(*task, status_as_of, rec.round.window_start), std::move(reporting)});
+    if (last) timeline.release(*task);
   }
   for (size_t i = 0; i < rec.ledger.size(); ++i) {
     const TaskStatus& t = rec.task(i);
@@ -77,15 +80,24 @@ Reconciliation reconcile_round(StatusTimeline& timeline, Month m, Date as_of) {
       rec.closed_this_month.push_back(i);
     }
     if (t.state == TaskState::kOverdue) rec.overdue.push_back({i, t.open_units()});
-    for (const std::string& unit : rec.ledger[i].reporting.missing) rec.missing_reports.push_back({unit, i});
+    for (const Name& unit : rec.ledger[i].reporting.missing) rec.missing_reports.push_back({unit, i});
   }
-  // Tasks are already in id order; a stable sort by unit keeps it within a unit.
-  std::unordered_map<std::string, int> position;  // unit_index() of each unit, looked up once
-  for (const MissingReport& m : rec.missing_reports) position.emplace(m.unit, ws.list.unit_index(m.unit));
-  std::stable_sort(rec.missing_reports.begin(), rec.missing_reports.end(),
-                   [&](const MissingReport& a, const MissingReport& b) {
-                     return position.at(a.unit) < position.at(b.unit);
-                   });
+  // Tasks are already in id order; a stable sort by unit keeps it within a
+  // unit. By keys: a round may miss a million reports.
+  std::unordered_map<Name, int, NameAddressHash> position;  // unit_index() of each unit, looked up once
+  std::vector<std::pair<int, uint32_t>> keys;
+  keys.reserve(rec.missing_reports.size());
+  for (uint32_t i = 0; i < rec.missing_reports.size(); ++i) {
+    const Name& unit = rec.missing_reports[i].unit;
+    auto [it, added] = position.try_emplace(unit, 0);
+    if (added) it->second = ws.list.unit_index(unit);
+    keys.emplace_back(it->second, i);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<MissingReport> sorted;
+  sorted.reserve(keys.size());
+  for (const auto& [unit, i] : keys) sorted.push_back(rec.missing_reports[i]);
+  rec.missing_reports = std::move(sorted);
   return rec;
 }
 
@@ -94,12 +106,14 @@ Reconciliation reconcile_round(StatusTimeline& timeline, Month m, Date as_of) {
 void reconcile(const Workspace& ws, std::span<const RoundQuery> rounds,
                const std::function<void(const Reconciliation&)>& each) {
   StatusTimeline timeline(ws);
-  for (const RoundQuery& q : rounds) each(reconcile_round(timeline, q.month, q.as_of));
+  for (size_t i = 0; i < rounds.size(); ++i) {
+    each(reconcile_round(timeline, rounds[i].month, rounds[i].as_of, i + 1 == rounds.size()));
+  }
 }
 
 Reconciliation reconcile(const Workspace& ws, Month m, Date as_of) {
   StatusTimeline timeline(ws);
-  return reconcile_round(timeline, m, as_of);
+  return reconcile_round(timeline, m, as_of, true);
 }
 
 }  // namespace duban

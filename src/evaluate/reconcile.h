@@ -17,8 +17,8 @@ namespace duban {
 
 /// Who owed a report on a task in a round and who did not send it.
 struct RoundReporting {
-  std::vector<std::string> owed;     ///< units, tasks.yaml order
-  std::vector<std::string> missing;  ///< subset of owed
+  std::vector<Name> owed;     ///< units, tasks.yaml order
+  std::vector<Name> missing;  ///< subset of owed
 };
 
 /// One task of the ledger: its status and its reporting in the round.
@@ -30,12 +30,12 @@ struct LedgerRow {
 /// An overdue task and the units whose shares are still open.
 struct OverdueTask {
   size_t task;  ///< index into Reconciliation::ledger
-  std::vector<std::string> units;
+  std::vector<Name> units;
 };
 
 /// A report a unit owed in the round and did not send (未按时报送).
 struct MissingReport {
-  std::string unit;
+  Name unit;
   size_t task;  ///< index into Reconciliation::ledger
 };
 

@@ -28,15 +28,19 @@ ShareState share_state_of(EntryStatus s) {
 // date and order). A copy goes on from where the original stood.
 class TaskReplay {
  public:
-  explicit TaskReplay(const Task& task) : task_(&task) {
+  // `places` holds the place in the list of every unit: a task shared by a
+  // large group finds a unit's share through it.
+  TaskReplay(const Task& task, const UnitPlaces& places) : task_(&task), places_(&places) {
     status_.task = &task;
-    for (const std::string& unit : task.shares) {
-      status_.shares.push_back({unit, ShareState::kNone, {}, {}, 0, {}});
-      names_.emplace_back(unit);
-    }
-    // A task shared by a large group looks its units up by name.
-    if (status_.shares.size() > kFewShares) {
-      for (size_t i = 0; i < task.shares.size(); ++i) positions_.emplace(task.shares[i], i);
+    status_.shares.reserve(task.shares.size());
+    for (const Name& unit : task.shares) status_.shares.push_back({unit, ShareState::kNone, {}, {}, 0, {}});
+    if (task.shares.size() > kFewShares) {
+      for (size_t i = 0; i < task.shares.size(); ++i) {
+        const auto it = places.find(task.shares[i]);
+        if (it == places.end()) continue;
+        if (share_at_.size() <= it->second) share_at_.resize(it->second + 1, -1);
+        share_at_[it->second] = static_cast<int>(i);
+      }
     }
   }
 
@@ -130,11 +134,12 @@ class TaskReplay {
 
   ShareStatus* share(const Name& unit) {
     if (status_.shares.size() > kFewShares) {
-      const auto it = positions_.find(unit);
-      return it == positions_.end() ? nullptr : &status_.shares[it->second];
+      const auto it = places_->find(unit);
+      if (it == places_->end() || it->second >= share_at_.size() || share_at_[it->second] < 0) return nullptr;
+      return &status_.shares[static_cast<size_t>(share_at_[it->second])];
     }
-    for (size_t i = 0; i < names_.size(); ++i) {
-      if (names_[i] == unit) return &status_.shares[i];
+    for (ShareStatus& s : status_.shares) {
+      if (s.unit == unit) return &s;
     }
     return nullptr;
   }
@@ -150,13 +155,12 @@ class TaskReplay {
     }
   }
 
-  static constexpr size_t kFewShares = 8;  // up to this many, a scan is quicker than a map
+  static constexpr size_t kFewShares = 8;  // up to this many, a scan is quicker than a lookup
 
   const Task* task_;
+  const UnitPlaces* places_;
   TaskStatus status_;
-  // Share by unit, for many shares; the views are into the task's names, so a copy may share them.
-  std::unordered_map<std::string_view, size_t> positions_;
-  std::vector<Name> names_;  // the shares' units, compared by handle
+  std::vector<int> share_at_;  // for many shares: by the unit's place in the list, its share's or -1
   bool closed_ = false;
   bool started_ = false;
 };
@@ -167,7 +171,7 @@ std::vector<TaskText> texts_of(const TaskStatus& t, Text Entry::*field, std::opt
   std::vector<TaskText> out;
   auto add = [&](const Entry* e, std::optional<EntryStatus> action) {
     if (e == nullptr || (e->*field).empty() || (since && e->date < *since)) return;
-    out.push_back({e->unit, action, (e->*field).str()});
+    out.push_back({e->unit, action, e->*field});
   };
   for (const ShareStatus& s : t.shares) add(s.latest, std::nullopt);
   if (t.office_action != nullptr) add(t.office_action, t.office_action->status);
@@ -178,7 +182,8 @@ std::vector<TaskText> texts_of(const TaskStatus& t, Text Entry::*field, std::opt
 
 // One task's replay through the entries dated up to `through`, and its goals.
 struct StatusTimeline::Track {
-  Track(const Workspace& ws, const Task& task) : ws(ws), task(task), replay(task), goals(ws, task) {}
+  Track(const Workspace& ws, const Task& task, const UnitPlaces& places)
+      : ws(ws), task(task), places(places), replay(task, places), goals(ws, task) {}
 
   // The shares and state as of `as_of`: the entries dated up to as_of.reports
   // are replayed once and kept; the office's decisions after that date (up
@@ -187,7 +192,7 @@ struct StatusTimeline::Track {
   TaskStatus shares(AsOf as_of, int warn_days) {
     const std::vector<const Entry*>& entries = ws.entries_of(task.id);  // in date order
     if (through && as_of.reports < *through) {
-      replay = TaskReplay(task);
+      replay = TaskReplay(task, places);
       next = 0;
     }
     for (; next < entries.size() && entries[next]->date <= as_of.reports; ++next)
@@ -204,6 +209,7 @@ struct StatusTimeline::Track {
 
   const Workspace& ws;
   const Task& task;
+  const UnitPlaces& places;
   TaskReplay replay;  // through the task's entries before `next`
   size_t next = 0;
   std::optional<Date> through;  // every entry dated up to here is replayed
@@ -214,8 +220,11 @@ StatusTimeline::StatusTimeline(const Workspace& ws) : ws_(ws) {}
 StatusTimeline::~StatusTimeline() = default;
 
 StatusTimeline::Track& StatusTimeline::track(const Task& task) {
+  if (unit_places_.empty()) {
+    for (size_t i = 0; i < ws_.list.units.size(); ++i) unit_places_.emplace(ws_.list.units[i].name, i);
+  }
   std::unique_ptr<Track>& t = tracks_[&task];
-  if (!t) t = std::make_unique<Track>(ws_, task);
+  if (!t) t = std::make_unique<Track>(ws_, task, unit_places_);
   return *t;
 }
 
@@ -228,6 +237,8 @@ const std::vector<const Task*>& StatusTimeline::tasks_in_id_order() {
   }
   return in_id_order_;
 }
+
+void StatusTimeline::release(const Task& task) { tracks_.erase(&task); }
 
 TaskStatus StatusTimeline::shares(const Task& task, AsOf as_of) {
   return track(task).shares(as_of, ws_.list.reporting.warn_days);
@@ -249,8 +260,8 @@ StatusReport StatusTimeline::status(AsOf as_of, std::optional<Date> texts_since)
   return report;
 }
 
-std::vector<std::string> TaskStatus::open_units() const {
-  std::vector<std::string> units;
+std::vector<Name> TaskStatus::open_units() const {
+  std::vector<Name> units;
   for (const ShareStatus& s : shares) {
     if (s.state != ShareState::kDone) units.push_back(s.unit);
   }

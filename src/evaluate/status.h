@@ -24,7 +24,7 @@ enum class TaskState { kClosed, kDone, kOnTrack, kNotStarted, kDueSoon, kOverdue
 
 /// One unit's part of a task.
 struct ShareStatus {
-  std::string unit;
+  Name unit;
   ShareState state = ShareState::kNone;
   std::optional<Date> last_report;  ///< date of the unit's latest entry
   std::optional<Date> done_date;    ///< start of the current run of 已完成
@@ -34,9 +34,9 @@ struct ShareStatus {
 
 /// One text shown with a task, and whose it is.
 struct TaskText {
-  std::string unit;
+  Name unit;
   std::optional<EntryStatus> action;  ///< the office's 已销号 or 退回 it came with
-  std::string text;
+  Text text;                          ///< the entry's own, held for the run
 };
 
 /// The texts shown with a task: the shares' in share order, then the office's.
@@ -65,7 +65,7 @@ struct TaskStatus {
   TaskTexts texts;
 
   /// Shares not done, for supervision.
-  std::vector<std::string> open_units() const;
+  std::vector<Name> open_units() const;
   /// Done, or closed by the office.
   bool settled() const { return state == TaskState::kClosed || state == TaskState::kDone; }
 };

@@ -14,6 +14,9 @@
 
 namespace duban {
 
+/// The place in TaskList::units of each unit, by its name's handle.
+using UnitPlaces = std::unordered_map<Name, size_t, NameAddressHash>;
+
 /// The status of every task carried forward through increasing as-of
 /// dates: each step replays only the entries dated since the previous one,
 /// so the rounds of `--all` read each entry about once. A date earlier than
@@ -35,12 +38,17 @@ class StatusTimeline {
   TaskStatus task(const Task& task, AsOf as_of, std::optional<Date> texts_since = std::nullopt);
   /// One task's shares and state, as evaluate_shares().
   TaskStatus shares(const Task& task, AsOf as_of);
+  /// Drops what it carries forward of `task`, which a later call replays
+  /// from its start: for reports that take each task once, so that they do
+  /// not hold every task's replay at once.
+  void release(const Task& task);
 
  private:
   struct Track;
   Track& track(const Task& task);
 
   const Workspace& ws_;
+  UnitPlaces unit_places_;
   std::unordered_map<const Task*, std::unique_ptr<Track>> tracks_;
   std::vector<const Task*> in_id_order_;
 };

@@ -375,17 +375,25 @@ class TaskFileReader {
       }
       return;
     }
-    std::unordered_set<std::string> shares;
+    // Each unit's place in the list looked up once, not at every comparison:
+    // a group of 500 communities owns each of a district's 2,000 tasks.
+    std::unordered_set<Name, NameAddressHash> shares;
+    std::vector<std::pair<int, Name>> placed;
+    const auto add = [&](const std::string& unit) {
+      const Name name(unit);
+      if (shares.insert(name).second) placed.emplace_back(index_.unit_index(list, unit), name);
+    };
     for (const std::string& owner : task.owners) {
-      const Group* g = index_.find_group(list, owner);
-      const std::vector<std::string> members = g ? g->members : std::vector<std::string>{owner};
-      for (const std::string& m : members) {
-        if (shares.insert(m).second) task.shares.push_back(m);
+      if (const Group* g = index_.find_group(list, owner)) {
+        for (const std::string& m : g->members) add(m);
+      } else {
+        add(owner);
       }
     }
-    std::sort(task.shares.begin(), task.shares.end(), [&](const auto& a, const auto& b) {
-      return index_.unit_index(list, a) < index_.unit_index(list, b);
-    });
+    std::stable_sort(placed.begin(), placed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    task.shares.reserve(placed.size());
+    for (const auto& [place, name] : placed) task.shares.push_back(name);
   }
 
   bool claim_item_name(std::set<std::string>& names, const std::string& name, Pos at) {

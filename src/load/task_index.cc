@@ -13,10 +13,6 @@ std::vector<Name> held_names(const std::vector<Item>& items) {
   return names;
 }
 
-std::uint64_t share_key(size_t task, int unit) {
-  return static_cast<std::uint64_t>(task) << 32 | static_cast<std::uint32_t>(unit);
-}
-
 }  // namespace
 
 TaskIndex::TaskIndex(const TaskList& list) {
@@ -33,6 +29,8 @@ void TaskIndex::add_tasks(const TaskList& list) {
     unit_places_.emplace(list.units[i].name, static_cast<int>(i));
   task_ids_.resize(list.tasks.size());
   task_names_.resize(list.tasks.size());
+  units_per_task_ = list.units.size();
+  shares_.assign((list.tasks.size() * units_per_task_ + 63) / 64, 0);
   for (size_t i = 0; i < list.tasks.size(); ++i) {
     const Task& task = list.tasks[i];
     tasks_.emplace(task.id, i);
@@ -42,7 +40,12 @@ void TaskIndex::add_tasks(const TaskList& list) {
     names.milestones = held_names(task.milestones);
     names.duties = held_names(task.duties);
     for (const Duty& duty : task.duties) names.items.emplace_back(duty.items.begin(), duty.items.end());
-    for (const std::string& unit : list.tasks[i].shares) shares_.insert(share_key(i, unit_index(list, unit)));
+    for (const std::string& unit : list.tasks[i].shares) {
+      const int u = unit_index(list, unit);
+      if (u < 0) continue;  // not a unit of the list: reported when the list was read
+      const size_t bit = i * units_per_task_ + static_cast<size_t>(u);
+      shares_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
   }
 }
 
@@ -93,7 +96,9 @@ const TaskNames* TaskIndex::task_names(const TaskList& list, const Task& task) c
 bool TaskIndex::holds_share(const TaskList& list, const Task& task, Name unit) const {
   const auto place = place_of(list, task);
   const auto u = unit_places_.find(unit);
-  return place && u != unit_places_.end() && shares_.count(share_key(*place, u->second)) != 0;
+  if (!place || u == unit_places_.end() || *place * units_per_task_ >= shares_.size() * 64) return false;
+  const size_t bit = *place * units_per_task_ + static_cast<size_t>(u->second);
+  return (shares_[bit / 64] >> (bit % 64) & 1) != 0;
 }
 
 }  // namespace duban

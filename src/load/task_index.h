@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "model/name.h"
@@ -64,7 +63,11 @@ class TaskIndex {
   std::unordered_map<std::string, int> units_;  // name or alias -> place in units
   std::unordered_map<std::string, size_t> groups_;
   std::unordered_map<std::string, size_t> tasks_;
-  std::unordered_set<std::uint64_t> shares_;                    // task place << 32 | unit place
+  // Bit task place * units_per_task_ + unit place: whether the unit holds a
+  // share of the task. A bit, not a hashed pair: a list whose 2,000 tasks
+  // each go to 500 communities has a million shares.
+  std::vector<std::uint64_t> shares_;
+  size_t units_per_task_ = 0;
   std::vector<Name> task_ids_;                                  // by place in tasks
   std::vector<TaskNames> task_names_;                           // by place in tasks
   std::unordered_map<Name, int, NameAddressHash> unit_places_;  // own names only

@@ -33,12 +33,14 @@ struct HeldDays {
 /// texts and lists are held for the run, model/held.h): a workspace holds
 /// a million of them.
 struct Entry {
+  // The names first, then the 4-byte fields: no padding between them (96
+  // bytes in all, not 104).
   Name path;         ///< file it came from, relative to the workspace
+  Name unit;         ///< canonical unit name
+  Name task;         ///< normalized task id
   int line = 0;      ///< line of the entry in that file
   int position = 0;  ///< index in the file's entries
-  Name unit;         ///< canonical unit name
   Date date;
-  Name task;  ///< normalized task id
   EntryStatus status = EntryStatus::kInProgress;
   std::optional<int> percent;
   Text progress;                            ///< 本月进展

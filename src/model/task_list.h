@@ -10,6 +10,7 @@
 #include "model/calendar.h"
 #include "model/date.h"
 #include "model/due_date.h"
+#include "model/name.h"
 #include "model/period.h"
 
 namespace duban {
@@ -64,7 +65,7 @@ struct Task {
   std::string content;
   int section = 0;                  ///< index into TaskList::sections
   std::vector<std::string> owners;  ///< as resolved: unit or group names; first is the lead
-  std::vector<std::string> shares;  ///< owners expanded to units, no repeats
+  std::vector<Name> shares;         ///< owners expanded to units, no repeats
   DueDate due;
   std::vector<Milestone> milestones;
   std::vector<Target> targets;

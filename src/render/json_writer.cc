@@ -123,13 +123,18 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
-JsonWriter& JsonWriter::strings(const std::vector<std::string>& items) {
+template <typename Text>
+JsonWriter& JsonWriter::inline_strings(const std::vector<Text>& items) {
   raw("[");
   levels_.push_back({true, true});
-  for (const std::string& s : items) value(s);
+  for (const Text& s : items) value(s);
   levels_.pop_back();
   out_ += ']';
   return *this;
 }
+
+JsonWriter& JsonWriter::strings(const std::vector<std::string>& items) { return inline_strings(items); }
+
+JsonWriter& JsonWriter::names(const std::vector<Name>& items) { return inline_strings(items); }
 
 }  // namespace duban

@@ -42,6 +42,8 @@ class JsonWriter {
   }
   /// An array of strings on one line.
   JsonWriter& strings(const std::vector<std::string>& items);
+  /// The same of names.
+  JsonWriter& names(const std::vector<Name>& items);
 
   /// The document, ending in a newline.
   std::string str() const { return out_ + "\n"; }
@@ -50,6 +52,8 @@ class JsonWriter {
   void before_value();
   void raw(std::string_view s);
   void newline();
+  template <typename Text>
+  JsonWriter& inline_strings(const std::vector<Text>& items);
 
   struct Level {
     bool empty = true;

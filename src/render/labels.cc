@@ -98,7 +98,7 @@ std::vector<std::string> shortfall_labels(const std::vector<Shortfall>& unmet) {
 }
 
 std::string texts_cell(const TaskStatus& t, const std::vector<TaskText>& texts) {
-  if (texts.size() == 1 && t.shares.size() == 1 && !texts[0].action) return texts[0].text;
+  if (texts.size() == 1 && t.shares.size() == 1 && !texts[0].action) return texts[0].text.str();
   std::string out;
   for (const TaskText& x : texts) {
     if (!out.empty()) out += "\n";

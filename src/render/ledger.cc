@@ -125,7 +125,7 @@ void write_task_json(JsonWriter& w, const TaskList& list, const TaskStatus& t) {
   const Task& task = *t.task;
   w.begin_object();
   w.field("id", task.id).field("title", task.title).field("section", list.sections[task.section].title);
-  w.field("lead", task.lead()).key("owners").strings(task.shares);
+  w.field("lead", task.lead()).key("owners").names(task.shares);
   w.field("due", task.due.date.iso()).field("due_text", task.due.text);
   w.field("status", task_state_code(t.state)).field("status_label", task_state_label(t.state));
   w.field("light", light_code(t.light)).field("percent", t.percent);

@@ -15,29 +15,36 @@ namespace {
 
 // The ledger (台账): one row per task. Spreadsheets get the light as a word
 // and the shortfalls of done tasks in a column of their own.
-Table ledger(const Reconciliation& rec, bool markdown) {
-  Table table{{"序号", "任务", "牵头单位", "责任单位", "完成时限", "状态", "预警", "未达标", "进度", "目标",
-               "节点", "本月进展", "存在问题", "下步计划", "报送情况"},
-              {}};
-  if (markdown) table.header.erase(table.header.begin() + 6, table.header.begin() + 8);
-  for (const LedgerRow& r : rec.ledger) {
-    const TaskStatus& t = r.status;
-    std::vector<std::string> row = {t.task->id, t.task->title, t.task->lead(), owners_cell(*t.task),
-                                    due_cell(t.task->due)};
-    if (markdown) {
-      const std::string note = unmet_note(t);
-      row.push_back(note.empty() ? status_cell(t) : status_cell(t) + "\n" + note);
-    } else {
-      row.push_back(status_words(t));
-      row.push_back(light_word(t.light));
-      row.push_back(unmet_cell(t));
-    }
-    for (std::string cell : {fmt::format("{}%", t.percent), targets_cell(t), milestones_cell(t),
-                             progress_cell(t), problems_cell(t), next_cell(t), reporting_cell(r.reporting)}) {
-      row.push_back(std::move(cell));
-    }
-    table.rows.push_back(std::move(row));
+std::vector<std::string> ledger_header(bool markdown) {
+  std::vector<std::string> header = {"序号", "任务",     "牵头单位", "责任单位", "完成时限",
+                                     "状态", "预警",     "未达标",   "进度",     "目标",
+                                     "节点", "本月进展", "存在问题", "下步计划", "报送情况"};
+  if (markdown) header.erase(header.begin() + 6, header.begin() + 8);
+  return header;
+}
+
+std::vector<std::string> ledger_row(const LedgerRow& r, bool markdown) {
+  const TaskStatus& t = r.status;
+  std::vector<std::string> row = {t.task->id, t.task->title, t.task->lead(), owners_cell(*t.task),
+                                  due_cell(t.task->due)};
+  if (markdown) {
+    const std::string note = unmet_note(t);
+    row.push_back(note.empty() ? status_cell(t) : status_cell(t) + "\n" + note);
+  } else {
+    row.push_back(status_words(t));
+    row.push_back(light_word(t.light));
+    row.push_back(unmet_cell(t));
   }
+  for (std::string cell : {fmt::format("{}%", t.percent), targets_cell(t), milestones_cell(t),
+                           progress_cell(t), problems_cell(t), next_cell(t), reporting_cell(r.reporting)}) {
+    row.push_back(std::move(cell));
+  }
+  return row;
+}
+
+Table ledger(const Reconciliation& rec, bool markdown) {
+  Table table{ledger_header(markdown), {}};
+  for (const LedgerRow& r : rec.ledger) table.rows.push_back(ledger_row(r, markdown));
   return table;
 }
 
@@ -87,9 +94,45 @@ std::string gantt(const TaskList& list, const Reconciliation& rec) {
   return out + "```\n";
 }
 
-std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
+// About as many bytes as the Markdown of `rec` takes, or somewhat more: a
+// district's report runs to tens of megabytes, which grown by doubling would
+// be held twice over while it is copied.
+size_t markdown_size_hint(const Reconciliation& rec) {
+  size_t size = 16384;
+  auto texts = [&](const std::vector<TaskText>& xs) {
+    for (const TaskText& x : xs) size += x.unit.size() + x.text.size() + 32;
+  };
+  for (const LedgerRow& row : rec.ledger) {
+    const TaskStatus& t = row.status;
+    size += 1024 + t.task->title.size() + t.task->id.size();
+    texts(t.texts.progress);
+    texts(t.texts.problems);
+    texts(t.texts.next);
+    for (const Name& unit : row.reporting.missing) size += unit.size() + 4;
+  }
+  for (const OverdueTask& o : rec.overdue) {
+    for (const Name& unit : o.units) size += unit.size() + 4;
+  }
+  for (const MissingReport& m : rec.missing_reports) {
+    const Task& task = *rec.task(m.task).task;
+    size += m.unit.size() + task.id.size() + task.title.size() + 16;
+  }
+  return size;
+}
+
+// The Markdown of `rec`, made in `out`; with `write`, handed to it in pieces
+// of about kPiece bytes as the long tables are made, and `out` left empty.
+void render_markdown(const TaskList& list, const Reconciliation& rec, std::string& out,
+                     const std::function<void(std::string_view)>* write) {
+  constexpr size_t kPiece = size_t{1} << 20;
+  const auto spill = [&] {
+    if (write != nullptr && out.size() >= kPiece) {
+      (*write)(out);
+      out.clear();
+    }
+  };
   const Round& r = rec.round;
-  std::string out = sample_banner(rec.sample);
+  out += sample_banner(rec.sample);
   out += fmt::format("# {} 对账销号（{}年{}月）\n\n", markdown_text(list.title), r.month.year(),
                      r.month.month());
   out += fmt::format("- 报送月份：{}\n- 报送日：{}\n- 统计区间：{} 至 {}\n", r.month.iso(),
@@ -102,7 +145,13 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   if (const std::string note = on_time_note(list); !note.empty()) out += fmt::format("- {}\n", note);
   out += "\n";
   out += "## 汇总\n\n" + render_markdown_table(counts_table(rec));
-  out += "\n## 台账\n\n" + render_markdown_table(ledger(rec, true));
+  // The long tables a row at a time: a district's round may miss a million reports.
+  out += "\n## 台账\n\n";
+  append_markdown_header(out, ledger_header(true));
+  for (const LedgerRow& row : rec.ledger) {
+    append_markdown_row(out, ledger_row(row, true));
+    spill();
+  }
 
   out += "\n## 本月销号\n\n";
   if (rec.closed_this_month.empty()) out += "本月无销号任务。\n";
@@ -116,25 +165,25 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
   if (rec.overdue.empty()) {
     out += "无逾期任务。\n";
   } else {
-    Table table{{"序号", "任务", "完成时限", "逾期天数", "未完成单位"}, {}};
+    append_markdown_header(out, {"序号", "任务", "完成时限", "逾期天数", "未完成单位"});
     for (const OverdueTask& o : rec.overdue) {
       const TaskStatus& t = rec.task(o.task);
-      table.rows.push_back({t.task->id, t.task->title, due_cell(t.task->due), std::to_string(t.overdue_days),
-                            fmt::format("{}", fmt::join(o.units, "、"))});
+      append_markdown_row(out, {t.task->id, t.task->title, due_cell(t.task->due),
+                                std::to_string(t.overdue_days), fmt::format("{}", fmt::join(o.units, "、"))});
+      spill();
     }
-    out += render_markdown_table(table);
   }
 
   out += fmt::format("\n## {}\n\n", missing_title(rec));
   if (rec.missing_reports.empty()) {
     out += no_missing_reports(rec) + "\n";
   } else {
-    Table table{{"单位", "任务"}, {}};
+    append_markdown_header(out, {"单位", "任务"});
     for (const MissingReport& m : rec.missing_reports) {
       const Task& task = *rec.task(m.task).task;
-      table.rows.push_back({m.unit, fmt::format("{} {}", task.id, task.title)});
+      append_markdown_row(out, {m.unit, fmt::format("{} {}", task.id, task.title)});
+      spill();
     }
-    out += render_markdown_table(table);
   }
   out += rejected_section(rec.rejected);
   out += "\n## 常态化工作\n\n";
@@ -151,6 +200,16 @@ std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
     out += render_markdown_table(duties);
   }
   out += "\n## 进度甘特图\n\n" + gantt(list, rec);
+  if (write != nullptr) {
+    (*write)(out);
+    out.clear();
+  }
+}
+
+std::string render_markdown(const TaskList& list, const Reconciliation& rec) {
+  std::string out;
+  out.reserve(markdown_size_hint(rec));
+  render_markdown(list, rec, out, nullptr);
   return out;
 }
 
@@ -229,7 +288,7 @@ std::string render_json(const TaskList& list, const Reconciliation& rec) {
   w.key("overdue").begin_array();
   for (const OverdueTask& o : rec.overdue) {
     const TaskStatus& t = rec.task(o.task);
-    w.begin_object().field("id", t.task->id).field("days", t.overdue_days).key("units").strings(o.units);
+    w.begin_object().field("id", t.task->id).field("days", t.overdue_days).key("units").names(o.units);
     w.end_object();
   }
   w.end_array().key("missing_reports").begin_array();
@@ -243,6 +302,12 @@ std::string render_json(const TaskList& list, const Reconciliation& rec) {
 }
 
 }  // namespace
+
+void render_reconciliation_markdown(const TaskList& list, const Reconciliation& rec,
+                                    const std::function<void(std::string_view)>& write) {
+  std::string out;
+  render_markdown(list, rec, out, &write);
+}
 
 std::string render_reconciliation(const TaskList& list, const Reconciliation& rec, Format format,
                                   TextStyle style) {

@@ -289,18 +289,29 @@ std::string markdown_text(std::string_view text) {
   return out;
 }
 
+void append_markdown_row(std::string& out, const std::vector<std::string>& row) {
+  out += "|";
+  for (const std::string& cell : row) {
+    out += ' ';
+    const size_t before = out.size();
+    append_inert(out, cell, "<br>");
+    if (out.size() == before) out += ' ';  // an empty cell, as markdown_cell gives it
+    out += " |";
+  }
+  out += "\n";
+}
+
+void append_markdown_header(std::string& out, const std::vector<std::string>& header) {
+  append_markdown_row(out, header);
+  out += "|";
+  for (size_t i = 0; i < header.size(); ++i) out += " --- |";
+  out += "\n";
+}
+
 std::string render_markdown_table(const Table& table) {
   std::string out;
-  auto emit = [&](const std::vector<std::string>& row) {
-    out += "|";
-    for (const std::string& cell : row) out += " " + markdown_cell(cell) + " |";
-    out += "\n";
-  };
-  emit(table.header);
-  out += "|";
-  for (size_t i = 0; i < table.header.size(); ++i) out += " --- |";
-  out += "\n";
-  for (const auto& row : table.rows) emit(row);
+  append_markdown_header(out, table.header);
+  for (const auto& row : table.rows) append_markdown_row(out, row);
   return out;
 }
 

@@ -47,6 +47,11 @@ std::string wrap_to_width(std::string_view text, int width);
 /// A GFM pipe table: cells as markdown_cell makes them.
 std::string render_markdown_table(const Table& table);
 
+/// The same table appended to `out` a row at a time, for tables too long to
+/// hold whole: first the header (with the rule under it), then each row.
+void append_markdown_header(std::string& out, const std::vector<std::string>& header);
+void append_markdown_row(std::string& out, const std::vector<std::string>& row);
+
 /// One Markdown cell's text, inert: `<`, `>` and `&` as entities, nothing
 /// that makes a link, image or code span, `|` escaped, line breaks as <br>.
 std::string markdown_cell(std::string_view text);

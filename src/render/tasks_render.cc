@@ -29,7 +29,7 @@ std::string render_json(const TaskList& list) {
   for (const Task* t : in_id_order(list)) {
     w.begin_object();
     w.field("id", t->id).field("section", list.sections[t->section].title).field("title", t->title);
-    w.field("lead", t->lead()).key("owners").strings(t->owners).key("units").strings(t->shares);
+    w.field("lead", t->lead()).key("owners").strings(t->owners).key("units").names(t->shares);
     w.field("due", t->due.date.iso()).field("due_text", t->due.text);
     w.end_object();
   }

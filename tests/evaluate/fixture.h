@@ -32,7 +32,7 @@ inline Task make_task(const std::string& id, std::vector<std::string> owners, st
   t.id = id;
   t.title = "任务" + id;
   t.owners = std::move(owners);
-  t.shares = std::move(shares);
+  t.shares.assign(shares.begin(), shares.end());
   t.due = {day(due), due};
   return t;
 }

@@ -21,7 +21,8 @@ Workspace two_tasks(std::vector<Entry> entries) {
 
 std::vector<std::string> missing(const Reconciliation& rec) {
   std::vector<std::string> out;
-  for (const MissingReport& m : rec.missing_reports) out.push_back(m.unit + "/" + rec.task(m.task).task->id);
+  for (const MissingReport& m : rec.missing_reports)
+    out.push_back(m.unit.str() + "/" + rec.task(m.task).task->id);
   return out;
 }
 
@@ -82,7 +83,7 @@ TEST_CASE("shares done or closed at the start of the window owe no report") {
   });
   const Reconciliation june = reconcile(ws, Month::of(2024, 6), day("2024-06-10"));
   CHECK(missing(june).empty());
-  CHECK(june.ledger[0].reporting.owed == std::vector<std::string>{"乙社区"});
+  CHECK(june.ledger[0].reporting.owed == std::vector<Name>{"乙社区"});
   CHECK(june.ledger[1].reporting.owed.empty());
   // Task 2 was closed in May, not in June.
   CHECK(june.closed_this_month.empty());
@@ -98,7 +99,7 @@ TEST_CASE("counts, overdue tasks with their open units, notices") {
   CHECK(july.counts[static_cast<size_t>(TaskState::kOverdue)] == 2);
   REQUIRE(july.overdue.size() == 2);
   CHECK(july.task(july.overdue[0].task).task->id == "1");
-  CHECK(july.overdue[0].units == std::vector<std::string>{"乙社区"});
+  CHECK(july.overdue[0].units == std::vector<Name>{"乙社区"});
   CHECK(july.task(july.overdue[0].task).overdue_days == 10);
   CHECK(missing(july) == std::vector<std::string>{"党政综合办公室/2", "乙社区/1"});
 

@@ -110,7 +110,7 @@ Workspace generated() {
     for (const Task& task : list.tasks) {
       if (next(6) != 0) continue;
       const bool office = next(5) == 0;
-      const std::string unit = office ? kOffice : task.shares[next(task.shares.size())];
+      const std::string unit = office ? kOffice : task.shares[next(task.shares.size())].str();
       const EntryStatus status =
           office ? (next(2) == 0 ? EntryStatus::kClosed : EntryStatus::kReopened) : statuses[next(4)];
       // Entries are sorted by date; a late one is dated before the day it was generated.

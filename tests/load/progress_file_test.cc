@@ -42,7 +42,7 @@ TEST_CASE("a group owner expands to its members in tasks.yaml order; an alias to
   const Task& t = list.tasks.at(0);
   CHECK(t.owners == std::vector<std::string>{"党政综合办公室", "各社区"});
   CHECK(t.lead() == "党政综合办公室");
-  CHECK(t.shares == std::vector<std::string>{"党政综合办公室", "甲社区", "乙社区"});
+  CHECK(t.shares == std::vector<Name>{"党政综合办公室", "甲社区", "乙社区"});
   CHECK(list.find_group("各社区")->members == std::vector<std::string>{"甲社区", "乙社区"});
 }
 

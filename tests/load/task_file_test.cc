@@ -93,7 +93,7 @@ TEST_CASE("a long owner list with repeats is read in one pass") {
   CHECK(l.diagnostics.size() == 1999);  // each repeat is a warning
   REQUIRE(l.result.list.tasks.size() == 1);
   CHECK(l.result.list.tasks[0].owners == std::vector<std::string>{"办公室"});
-  CHECK(l.result.list.tasks[0].shares == std::vector<std::string>{"办公室"});
+  CHECK(l.result.list.tasks[0].shares == std::vector<Name>{"办公室"});
 }
 
 }  // namespace duban
