@@ -7,7 +7,7 @@
 #include "app/commands.h"
 #include "evaluate/report_form.h"
 #include "io/output.h"
-#include "load/names.h"
+#include "load/safe_names.h"
 #include "render/progress_yaml.h"
 #include "render/template_xlsx.h"
 

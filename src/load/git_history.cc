@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "load/progress_file.h"
-#include "load/progress_names.h"
+#include "load/progress_paths.h"
 #include "load/task_index.h"
 
 namespace duban {

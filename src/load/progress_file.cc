@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "load/fields.h"
+#include "load/field_reader.h"
 #include "load/yaml_tree.h"
 #include "model/text.h"
 #include "model/workspace.h"

@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "load/fields.h"
-#include "load/names.h"
+#include "load/field_reader.h"
+#include "load/safe_names.h"
 #include "load/task_index.h"
 #include "load/yaml_tree.h"
 #include "model/calendar.h"

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "model/name.h"
+#include "model/interned_name.h"
 #include "model/task_list.h"
 
 namespace duban {

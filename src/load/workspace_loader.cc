@@ -13,7 +13,7 @@
 #include "load/parallel.h"
 #include "load/parse_cache.h"
 #include "load/progress_file.h"
-#include "load/progress_names.h"
+#include "load/progress_paths.h"
 #include "load/rejected_files.h"
 #include "load/task_file.h"
 #include "load/yaml_tree.h"

@@ -5,9 +5,9 @@
 #include <string>
 #include <utility>
 
+#include "model/arena.h"
 #include "model/date.h"
-#include "model/held.h"
-#include "model/name.h"
+#include "model/interned_name.h"
 
 namespace duban {
 
@@ -30,7 +30,7 @@ struct HeldDays {
 };
 
 /// One progress report, as read from a file under progress/. Small (its
-/// texts and lists are held for the run, model/held.h): a workspace holds
+/// texts and lists are held for the run, model/arena.h): a workspace holds
 /// a million of them.
 struct Entry {
   // The names first, then the 4-byte fields: no padding between them (96

@@ -10,7 +10,7 @@
 #include "model/calendar.h"
 #include "model/date.h"
 #include "model/due_date.h"
-#include "model/name.h"
+#include "model/interned_name.h"
 #include "model/period.h"
 
 namespace duban {

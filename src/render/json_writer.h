@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/name.h"
+#include "model/interned_name.h"
 
 namespace duban {
 

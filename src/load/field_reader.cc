@@ -1,4 +1,4 @@
-#include "load/fields.h"
+#include "load/field_reader.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "load/progress_names.h"
+#include "load/progress_paths.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "model/held.h"
+#include "model/arena.h"
 
 #include <sys/mman.h>
 

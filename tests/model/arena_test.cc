@@ -1,4 +1,4 @@
-#include "model/held.h"
+#include "model/arena.h"
 
 #include <doctest/doctest.h>
 

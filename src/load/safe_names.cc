@@ -1,4 +1,4 @@
-#include "load/names.h"
+#include "load/safe_names.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "model/name.h"
+#include "model/interned_name.h"
 
 #include <deque>
 #include <mutex>
