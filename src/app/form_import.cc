@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "evaluate/reconcile.h"
 #include "evaluate/report_form.h"
 #include "evaluate/shortfalls.h"
 #include "io/output.h"
@@ -50,6 +51,13 @@ class Importer {
     FilledForm form = read_filled_form(book, ext != ".csv", ws_.list);
     for (const CellProblem& p : form.problems) say(p.cell, p.severity, p.message);
     if (!form.problems.empty() || !settle_unit(form)) return std::move(r_);
+    if (!owes_reports(ws_.list, form.draft.unit.value)) {
+      say(form.draft.unit.cell, Severity::kError,
+          fmt::format("“{}”在 tasks.yaml 中设为不报送进度（reports: false），它的报送表不导入：如确要它报送，"
+                      "请先删去 tasks.yaml 中它的 reports: false",
+                      form.draft.unit.value));
+      return std::move(r_);
+    }
     const Reporting& rep = ws_.list.reporting;
     if (!has_round(ws_.list, form.month)) {
       say(form.month_cell, Severity::kError,

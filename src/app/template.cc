@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "app/commands.h"
+#include "evaluate/reconcile.h"
 #include "evaluate/report_form.h"
 #include "io/output.h"
 #include "load/safe_names.h"
@@ -53,6 +54,12 @@ int write_template(const WorkspaceRequest& w, const TemplateRequest& o) {
   const LoadedWorkspace loaded = load_or_fail(w);
   const TaskList& list = loaded.ws.list;
   const std::string unit = resolve_unit(list, o.unit);
+  if (!owes_reports(list, unit)) {
+    throw CommandFailure{
+        kExitProblems, fmt::format("duban: “{}”在 tasks.yaml 中设为不报送进度（reports: false），没有报送表："
+                                   "如确要它报送，请先删去 tasks.yaml 中它的 reports: false",
+                                   unit)};
+  }
   const Month month = resolve_month(list, o.month, loaded.today);
   // -o DIR/ , an existing folder or a path without extension is a folder.
   std::error_code ec;

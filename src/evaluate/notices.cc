@@ -41,6 +41,8 @@ NoticeReport build_notices(const TaskList& list, const Reconciliation& rec) {
   for (const Unit& unit : list.units) {
     // The office issues the notices; its own arrears show in the reconciliation.
     if (unit.name == list.reporting.office) continue;
+    // A partner that owes no reports is not the office's to supervise.
+    if (!owes_reports(list, unit.name)) continue;
     Notice n{unit.name, rec.round.report_date, report.reply_by, {}, {}, {}};
     const Name name(unit.name);
     for (const OverdueTask& o : rec.overdue) {

@@ -154,7 +154,9 @@ RankReport rank_period(StatusTimeline& timeline, Month m, std::optional<Date> gi
   r.sample = ws.sample;
   const Group* group = ws.list.find_group(r.group);
   if (group == nullptr) return r;
-  for (const std::string& unit : group->members) r.units.push_back({unit, 0, std::nullopt, {}});
+  for (const std::string& unit : group->members) {
+    if (owes_reports(ws.list, unit)) r.units.push_back({unit, 0, std::nullopt, {}});
+  }
   RankedUnits by_name;
   for (UnitRank& u : r.units) by_name.emplace(u.unit, &u);
   add_reporting(timeline, r, by_name);

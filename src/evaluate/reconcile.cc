@@ -26,6 +26,12 @@ std::unordered_set<Name, NameAddressHash> reported_in(const Workspace& ws, const
 
 }  // namespace
 
+bool owes_reports(const TaskList& list, const std::string& unit) {
+  // Few units are silent: the flag is tested before the name.
+  return std::none_of(list.units.begin(), list.units.end(),
+                      [&](const Unit& u) { return !u.reports && u.name == unit; });
+}
+
 bool reporting_closed(const Round& round, Date as_of) { return as_of >= round.report_date; }
 
 RoundReporting round_reporting(const Workspace& ws, const Task& task, const Round& round, Date as_of) {
@@ -43,7 +49,7 @@ RoundReporting round_reporting(StatusTimeline& timeline, const Task& task, const
   const std::unordered_set<Name, NameAddressHash> reported =
       reported_in(timeline.workspace(), task.id, round.window_start, counted);
   for (const ShareStatus& s : before.shares) {
-    if (s.state == ShareState::kDone) continue;
+    if (s.state == ShareState::kDone || !owes_reports(timeline.workspace().list, s.unit)) continue;
     r.owed.push_back(s.unit);
     if (reported.count(s.unit) == 0) r.missing.push_back(s.unit);
   }

@@ -62,6 +62,12 @@ struct Reconciliation {
 /// is over (duban(5) STATUS RULES, Reporting rounds).
 bool reporting_closed(const Round& round, Date as_of);
 
+/// Whether `unit` owes progress reports at all: every unit but those the
+/// list marks `reports: false` (duban(5) STATUS RULES, Reporting rounds).
+/// Such a unit keeps its shares but never owes a report, receives no
+/// notice and is not ranked.
+bool owes_reports(const TaskList& list, const std::string& unit);
+
 /// Who owed a report on `task` in `round` and who did not send one dated in
 /// the window and not after `as_of`.
 RoundReporting round_reporting(const Workspace& ws, const Task& task, const Round& round, Date as_of);

@@ -25,7 +25,7 @@ const std::vector<std::string> kRankingKeys = {"group", "weights"};
 const std::vector<std::string> kWeightKeys = {"reporting", "completion", "overdue", "duties", "targets"};
 const std::vector<std::string> kReportingKeys = {
     "office", "day", "warn_days", "reply_days", "settle_days", "first", "last", "on_time", "reply_workdays"};
-const std::vector<std::string> kUnitKeys = {"name", "aliases"};
+const std::vector<std::string> kUnitKeys = {"name", "aliases", "reports"};
 const std::vector<std::string> kSectionKeys = {"title", "tasks"};
 const std::vector<std::string> kTaskKeys = {"id",         "title",   "content", "owners",      "due",
                                             "milestones", "targets", "duties",  "carried_from"};
@@ -116,6 +116,10 @@ class TaskFileReader {
           index_.add_name(alias, position);
         }
       }
+      if (const YamlNode* reports = item->find("reports")) {
+        unit.reports = r_.boolean(*reports).value_or(true);
+        if (!unit.reports) silent_units_.emplace(unit.name, reports->pos);
+      }
       list.units.push_back(std::move(unit));
     }
   }
@@ -159,6 +163,12 @@ class TaskFileReader {
       if (auto name = r_.text(*v)) {
         if (auto unit = index_.canonical_unit(list, *name)) {
           rep.office = *unit;
+          // duban(5) THE WORK LIST, units: the office closes tasks by its own entries.
+          if (const auto silent = silent_units_.find(*unit); silent != silent_units_.end()) {
+            r_.error(silent->second, fmt::format("“{}”是负责对账销号的单位（reporting.office），"
+                                                 "要录入销号和退回，不能设 reports: false：请删去这一行",
+                                                 *unit));
+          }
         } else {
           unknown_unit(list, *name, v->pos);
         }
@@ -557,6 +567,7 @@ class TaskFileReader {
   FieldReader r_;
   int year_ = 0;  // the list's, from `issued`
   std::vector<WorkdayUse> workday_uses_;
+  std::map<std::string, Pos> silent_units_;  // units with reports: false, and where it is said
   TaskIndex index_;  // of the list being read, as far as it is read; every name in it is taken
   std::optional<Month> first_, last_;
   std::map<std::string, int> task_id_lines_;

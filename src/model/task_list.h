@@ -19,6 +19,7 @@ namespace duban {
 struct Unit {
   std::string name;
   std::vector<std::string> aliases;
+  bool reports = true;  ///< false: an owner that owes no progress reports (a partner outside the street)
 };
 
 /// A name standing for several units (各社区).

@@ -1,0 +1,1 @@
+ls progress/2024-06
