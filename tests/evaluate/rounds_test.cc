@@ -162,6 +162,10 @@ TEST_CASE("day_shift: next_workday moves a report day off a holiday or weekend, 
   const Round june = reporting_round(list, Month::of(2024, 6));
   CHECK(june.report_date == day("2024-06-11"));
   CHECK(reporting_round(list, Month::of(2024, 7)).window_start == day("2024-06-12"));
+  list.reporting.settle_days = 2;  // the office's decisions: two days after the moved day
+  CHECK(reporting_round(list, Month::of(2024, 6)).decisions_end == day("2024-06-13"));
+  CHECK(reporting_round(list, Month::of(2024, 7)).decisions_start == day("2024-06-14"));
+  list.reporting.settle_days = 0;
   CHECK(month_reporting(list, day("2024-06-11")) == Month::of(2024, 6));
   CHECK(month_reporting(list, day("2024-06-12")) == Month::of(2024, 7));
 
