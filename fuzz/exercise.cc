@@ -110,7 +110,8 @@ void write_documents(const Workspace& ws, Date today) {
   for (const Month m : sample_months(list, today)) {
     if (!has_round(list, m)) continue;
     const std::vector<AuditRow> rows = audit_round(list, history, m, today);
-    for (Format f : {Format::kMarkdown, Format::kCsv, Format::kJson}) render_audit(list, history, m, rows, f);
+    for (Format f : {Format::kMarkdown, Format::kCsv, Format::kJson})
+      render_audit(list, history, reporting_round(list, m), rows, f);
   }
 }
 

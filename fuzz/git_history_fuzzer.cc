@@ -112,7 +112,7 @@ void replay(std::string_view bytes) {
   for (const Month m : rounds) {
     const std::vector<AuditRow> rows = audit_round(b.ws.list, history, m, today);
     for (const Format f : {Format::kMarkdown, Format::kCsv, Format::kJson})
-      render_audit(b.ws.list, history, m, rows, f);
+      render_audit(b.ws.list, history, reporting_round(b.ws.list, m), rows, f);
   }
   Workspace ws = b.ws;
   date_by_record(ws, history, today);

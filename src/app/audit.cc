@@ -38,7 +38,9 @@ int audit(const WorkspaceRequest& w, const RoundRequest& r) {
     for (const std::string& w : read.warnings) fmt::print(stderr, "{}\n", w);
     for (const Month month : job.months) {
       const std::vector<AuditRow> rows = audit_round(list, *read.history, month, job.loaded.today);
-      const auto render = [&](Format f) { return render_audit(list, *read.history, month, rows, f); };
+      const auto render = [&](Format f) {
+        return render_audit(list, *read.history, reporting_round(list, month), rows, f);
+      };
       // An -o folder gets audit.md and audit.csv.
       if (job.format) {
         job.emit(month, {render(*job.format), {}, {}});

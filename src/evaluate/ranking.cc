@@ -143,7 +143,7 @@ void score(const RankingWeights& w, UnitRank& u) {
 RankReport rank_period(StatusTimeline& timeline, Month m, std::optional<Date> given_as_of) {
   const Workspace& ws = timeline.workspace();
   // duban(5) RANKING RULES, Who and when.
-  const Date as_of = given_as_of.value_or(bimonth_of(m).second.day_clamped(ws.list.reporting.day));
+  const Date as_of = given_as_of.value_or(report_date(ws.list, bimonth_of(m).second));
   RankReport r;
   std::tie(r.first, r.second) = bimonth_of(m);
   r.as_of = as_of;

@@ -40,8 +40,8 @@ void add_goals(const Workspace& ws, const Task& task, const std::string& unit, D
 }  // namespace
 
 std::optional<Month> next_round_month(const TaskList& list, Date today) {
-  Month m = Month::containing(today);
-  if (m.day_clamped(list.reporting.day) < today) m = m + 1;
+  // The first round whose report date is today or later.
+  Month m = month_reporting(list, today);
   if (m < list.reporting.first) m = list.reporting.first;
   if (m > list.reporting.last) return std::nullopt;
   return m;

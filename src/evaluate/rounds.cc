@@ -21,12 +21,19 @@ RoundChoice choose(std::optional<Month> asked, bool all, std::optional<Month> la
 
 }  // namespace
 
+Date report_date(const TaskList& list, Month m) {
+  // duban(5) STATUS RULES, Reporting rounds.
+  const Date day = m.day_clamped(list.reporting.day);
+  if (list.reporting.day_shift == DayShift::kNone) return day;
+  return list.calendar.nth_workday_after(day - 1, 1);
+}
+
 Round reporting_round(const TaskList& list, Month m) {
   const Reporting& rep = list.reporting;
-  const Date report_date = m.day_clamped(rep.day);
-  const Date start = m == rep.first ? list.issued : (m - 1).day_clamped(rep.day) + 1;
+  const Date r = report_date(list, m);
+  const Date start = m == rep.first ? list.issued : report_date(list, m - 1) + 1;
   const Date decisions_start = m == rep.first ? list.issued : start + rep.settle_days;
-  return {m, report_date, start, decisions_start, report_date + rep.settle_days};
+  return {m, r, start, decisions_start, r + rep.settle_days};
 }
 
 AsOf round_as_of(const Round& round, Date as_of) {
@@ -35,8 +42,11 @@ AsOf round_as_of(const Round& round, Date as_of) {
 }
 
 Month month_reporting(const TaskList& list, Date d) {
-  const Month m = Month::containing(d);
-  return d > m.day_clamped(list.reporting.day) ? m + 1 : m;
+  // The first round whose report date is not before `d`: a report date
+  // moved to the next working day may fall in the next month.
+  Month m = Month::containing(d) - 1;
+  while (report_date(list, m) < d) m = m + 1;
+  return m;
 }
 
 Month month_of_entry(const TaskList& list, const Entry& e) {
@@ -61,7 +71,7 @@ bool has_round(const TaskList& list, Month m) {
 
 std::optional<Month> default_round_month(const TaskList& list, Date today) {
   Month m = Month::containing(today);
-  if (m.day_clamped(list.reporting.day) > today) m = m - 1;
+  while (report_date(list, m) > today) m = m - 1;  // twice at most, for a report date moved on
   if (m > list.reporting.last) m = list.reporting.last;
   if (m < list.reporting.first) return std::nullopt;
   return m;

@@ -1,5 +1,6 @@
 // Reporting rounds (报送轮次): every month between reporting.first and
-// reporting.last, progress is due on reporting.day. Round M's window runs
+// reporting.last, progress is due on reporting.day, or the next working day
+// (reporting.day_shift). Round M's window runs
 // from the day after the previous report date to its own report date; the
 // first round's window starts on the day the list was issued. The office's
 // own decisions (已销号, 退回) dated in the reporting.settle_days days after
@@ -32,6 +33,12 @@ struct Round {
 /// What counts in round `round` as of `as_of`: the office's decisions of
 /// the round count once its report date has come.
 AsOf round_as_of(const Round& round, Date as_of);
+
+/// R(M), the report date of month `m`: day reporting.day of `m` (its last
+/// day when the month is shorter), moved to the next working day when
+/// reporting.day_shift is next_workday and it is none. Any month, not
+/// only [first, last].
+Date report_date(const TaskList& list, Month m);
 
 /// The round of month `m`; `m` must lie in [first, last].
 Round reporting_round(const TaskList& list, Month m);

@@ -23,8 +23,9 @@ const std::vector<std::string> kTopKeys = {"title",  "issuer",   "issued",  "rep
 const std::vector<std::string> kCalendarKeys = {"off", "work"};
 const std::vector<std::string> kRankingKeys = {"group", "weights"};
 const std::vector<std::string> kWeightKeys = {"reporting", "completion", "overdue", "duties", "targets"};
-const std::vector<std::string> kReportingKeys = {
-    "office", "day", "warn_days", "reply_days", "settle_days", "first", "last", "on_time", "reply_workdays"};
+const std::vector<std::string> kReportingKeys = {"office",         "day",      "warn_days", "reply_days",
+                                                 "settle_days",    "first",    "last",      "on_time",
+                                                 "reply_workdays", "day_shift"};
 const std::vector<std::string> kUnitKeys = {"name", "aliases", "reports"};
 const std::vector<std::string> kSectionKeys = {"title", "tasks"};
 const std::vector<std::string> kTaskKeys = {"id",         "title",   "content", "owners",      "due",
@@ -197,6 +198,19 @@ class TaskFileReader {
                    fmt::format("“on_time”应为 date（按进度写明的日期判定按时报送）或 commit（按首次提交到 "
                                "git 的日期判定），这里是“{}”",
                                *rule));
+        }
+      }
+    }
+    if (const YamlNode* v = node.find("day_shift")) {
+      if (auto rule = r_.text(*v)) {
+        if (*rule == "none" || *rule == "next_workday") {
+          rep.day_shift = *rule == "none" ? DayShift::kNone : DayShift::kNextWorkday;
+          // The report days are judged by the calendar: every round's year must be in it.
+          if (rep.day_shift == DayShift::kNextWorkday) workday_uses_.push_back({v->pos, std::nullopt});
+        } else {
+          r_.error(v->pos, fmt::format("“day_shift”应为 none（报送日逢节假日、周末也不顺延）或 next_workday"
+                                       "（顺延到下一个工作日），这里是“{}”",
+                                       *rule));
         }
       }
     }

@@ -81,6 +81,12 @@ struct Section {
   std::string title;
 };
 
+/// What happens to a report day that is not a working day.
+enum class DayShift {
+  kNone,         ///< the round closes on it all the same
+  kNextWorkday,  ///< it moves to the next working day by the calendar
+};
+
 /// How and when progress is reported and reconciled.
 struct Reporting {
   std::string office;   ///< the unit that reconciles and closes tasks
@@ -92,6 +98,7 @@ struct Reporting {
   Month last;
   std::optional<int> reply_workdays;  ///< when set, the answer is due this many working days after R(M)
   bool on_time_by_commit = false;     ///< on_time: commit, a report counts from its first commit's date
+  DayShift day_shift = DayShift::kNone;
 };
 
 /// Weights of the bi-monthly ranking's components (每双月考核排名).

@@ -158,11 +158,12 @@ Table audit_table(const History& h, const std::vector<AuditRow>& rows) {
   return table;
 }
 
-std::string render_markdown(const TaskList& list, const History& h, Month m,
+std::string render_markdown(const TaskList& list, const History& h, const Round& round,
                             const std::vector<AuditRow>& rows) {
+  const Month m = round.month;
   std::string out = fmt::format("# {} 留痕（{}年{}月）\n\n", markdown_text(list.title), m.year(), m.month());
   const auto reconciled = h.reconciled.find(m);
-  out += fmt::format("- 报送日：{}\n", m.day_clamped(list.reporting.day).iso());
+  out += fmt::format("- 报送日：{}\n", round.report_date.iso());
   if (reconciled != h.reconciled.end()) {
     const CommitInfo& c = h.commits[static_cast<size_t>(reconciled->second)];
     out += fmt::format("- 对账提交：{}（{}）\n", c.hash.substr(0, 7), c.committed);
@@ -214,17 +215,18 @@ std::string render_json(const History& h, Month m, const std::vector<AuditRow>& 
 
 }  // namespace
 
-std::string render_audit(const TaskList& list, const History& history, Month m,
+std::string render_audit(const TaskList& list, const History& history, const Round& round,
                          const std::vector<AuditRow>& rows, Format format) {
+  const Month m = round.month;
   switch (format) {
     case Format::kMarkdown:
-      return render_markdown(list, history, m, rows);
+      return render_markdown(list, history, round, rows);
     case Format::kCsv:
       return render_csv(audit_table(history, rows));
     case Format::kJson:
       return render_json(history, m, rows);
     default:
-      return render_markdown(list, history, m, rows);
+      return render_markdown(list, history, round, rows);
   }
 }
 

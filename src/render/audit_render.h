@@ -5,12 +5,13 @@
 #include <vector>
 
 #include "evaluate/audit.h"
+#include "evaluate/rounds.h"
 #include "render/format.h"
 
 namespace duban {
 
-/// The audit of round `m` in `format` (md, csv or json).
-std::string render_audit(const TaskList& list, const History& history, Month m,
+/// The audit of `round` in `format` (md, csv or json).
+std::string render_audit(const TaskList& list, const History& history, const Round& round,
                          const std::vector<AuditRow>& rows, Format format);
 
 }  // namespace duban

@@ -151,4 +151,33 @@ TEST_CASE("the round an entry counts in: by its window, the office's decisions b
   }
 }
 
+TEST_CASE("day_shift: next_workday moves a report day off a holiday or weekend, and the rounds follow") {
+  TaskList list = small_list();  // rounds 2024-05 .. 2024-12, report day 10
+  CHECK(report_date(list, Month::of(2024, 6)) == day("2024-06-10"));  // 端午, none: unchanged
+  list.reporting.day_shift = DayShift::kNextWorkday;
+  CHECK(report_date(list, Month::of(2024, 6)) == day("2024-06-11"));   // 端午
+  CHECK(report_date(list, Month::of(2024, 8)) == day("2024-08-12"));   // a Saturday
+  CHECK(report_date(list, Month::of(2024, 11)) == day("2024-11-11"));  // a Sunday
+  CHECK(report_date(list, Month::of(2024, 7)) == day("2024-07-10"));   // a working day stays
+  const Round june = reporting_round(list, Month::of(2024, 6));
+  CHECK(june.report_date == day("2024-06-11"));
+  CHECK(reporting_round(list, Month::of(2024, 7)).window_start == day("2024-06-12"));
+  list.reporting.settle_days = 2;  // the office's decisions: two days after the moved day
+  CHECK(reporting_round(list, Month::of(2024, 6)).decisions_end == day("2024-06-13"));
+  CHECK(reporting_round(list, Month::of(2024, 7)).decisions_start == day("2024-06-14"));
+  list.reporting.settle_days = 0;
+  CHECK(month_reporting(list, day("2024-06-11")) == Month::of(2024, 6));
+  CHECK(month_reporting(list, day("2024-06-12")) == Month::of(2024, 7));
+
+  // A report day moved into the next month: 2024-11-30 is a Saturday.
+  list.reporting.day = 30;
+  CHECK(report_date(list, Month::of(2024, 11)) == day("2024-12-02"));
+  CHECK(reporting_round(list, Month::of(2024, 12)).window_start == day("2024-12-03"));
+  CHECK(month_reporting(list, day("2024-12-01")) == Month::of(2024, 11));
+  CHECK(month_reporting(list, day("2024-12-02")) == Month::of(2024, 11));
+  CHECK(month_reporting(list, day("2024-12-03")) == Month::of(2024, 12));
+  CHECK(default_round_month(list, day("2024-12-01")) == Month::of(2024, 10));
+  CHECK(default_round_month(list, day("2024-12-02")) == Month::of(2024, 11));
+}
+
 }  // namespace duban
