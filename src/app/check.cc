@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "app/commands.h"
+#include "app/form_import.h"
 #include "evaluate/placement.h"
 #include "evaluate/shortfalls.h"
 #include "io/output.h"
@@ -27,20 +28,13 @@ struct NamedFiles {
   std::vector<ExtraFile> extra;
 };
 
-// A form sent back (.xlsx, .csv) is no progress file: `import` reads it.
-bool is_form(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
-  for (char& c : ext) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  return ext == ".xlsx" || ext == ".xls" || ext == ".csv";
-}
-
 // The named files that are no progress file to read: forms, and files that
 // are not there. Each gets an error at its name; the others are returned.
 std::vector<std::string> readable_names(const std::vector<std::string>& paths, std::vector<Diagnostic>& out) {
   std::vector<std::string> kept;
   for (const std::string& given : paths) {
     std::error_code ec;
-    if (is_form(given)) {
+    if (is_form_file(given)) {
       out.push_back(
           {given, 1, 1, Severity::kError,
            fmt::format("这是报送表，不是进度文件：请用 duban import {} 导入（导入时按 check 的全部规则检查）",

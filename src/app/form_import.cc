@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "app/output_format.h"
 #include "evaluate/reconcile.h"
 #include "evaluate/report_form.h"
 #include "evaluate/shortfalls.h"
@@ -19,14 +20,12 @@
 #include "render/shortfalls_render.h"
 
 namespace duban::app {
-namespace {
-
-std::string lower_extension(const std::string& file) {
-  std::string ext = std::filesystem::path(file).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
+bool is_form_file(const std::string& file) {
+  const std::string ext = lower_extension(file);
+  return ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".csv";
 }
+
+namespace {
 
 class Importer {
  public:

@@ -39,6 +39,10 @@ FormImport import_form(const std::string& file, std::string_view bytes, const Wo
 /// The unit whose form `file` is by its name (`江洋社区-2024-06.xlsx`,
 /// also with words after the month, as `江洋社区-2024-06 (1).xlsx`); nothing
 /// when the name does not start with a unit's name or alias and a month.
+/// True for a spreadsheet or CSV a unit sends back (.xlsx, .xlsm, .xls, .csv):
+/// `import` reads it, `check` does not.
+bool is_form_file(const std::string& file);
+
 std::optional<std::string> unit_of_file_name(const std::string& file, const TaskList& list);
 
 /// progress/YYYY-MM/<unit>.yaml for an import.

@@ -25,12 +25,16 @@ const char* format_extension(Format format) {
   return "";
 }
 
+std::string lower_extension(const std::string& file) {
+  std::string ext = std::filesystem::path(file).extension().string();
+  for (char& c : ext) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return ext;
+}
+
 Format format_for_file(const std::vector<Format>& offered, std::optional<Format> given,
                        const std::filesystem::path& path) {
   const std::string ext = path.extension().string();
-  // R.XLSX as Windows may name it is an xlsx too.
-  std::string lower = ext;
-  for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  const std::string lower = lower_extension(path.string());
   std::vector<std::string> known;
   for (const Format f : offered) {
     if (lower != format_extension(f)) {

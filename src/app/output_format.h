@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "render/format.h"
@@ -19,5 +20,8 @@ const char* format_extension(Format format);
 /// contradict; else throws a usage error.
 Format format_for_file(const std::vector<Format>& offered, std::optional<Format> given,
                        const std::filesystem::path& path);
+
+/// The extension of `file`, in lower case (R.XLSX as Windows may name it: .xlsx).
+std::string lower_extension(const std::string& file);
 
 }  // namespace duban::app
